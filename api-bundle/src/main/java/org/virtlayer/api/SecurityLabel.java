@@ -1,0 +1,5 @@
+package org.virtlayer.api;
+
+/** A running domain's security label ({@code virDomainGetSecurityLabel}). */
+public record SecurityLabel(String label, boolean enforcing) {
+}

@@ -1,0 +1,69 @@
+package org.virtlayer.spi;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.virtlayer.api.ModificationImpact;
+import org.virtlayer.api.NetworkDhcpLease;
+import org.virtlayer.api.NetworkListFlag;
+import org.virtlayer.api.NetworkUpdateCommand;
+import org.virtlayer.api.NetworkUpdateSection;
+import org.virtlayer.api.VirtException;
+
+/** Virtual networks, libvirt's {@code virNetworkDriver}: served by a hypervisor driver itself or a network backend. */
+@ConsumerType
+public interface NetworkService extends AutoCloseable {
+    List<NetworkSummary> listNetworks(Set<NetworkListFlag> flags);
+
+    NetworkRef lookupNetworkByName(String name);
+
+    NetworkRef lookupNetworkByUuid(UUID uuid);
+
+    NetworkSummary networkSummary(NetworkRef network);
+
+    default NetworkRef defineNetwork(String xml) {
+        throw VirtException.noSupport("virNetworkDefineXML");
+    }
+
+    default NetworkRef createNetwork(String xml) {
+        throw VirtException.noSupport("virNetworkCreateXML");
+    }
+
+    default void startNetwork(NetworkRef network) {
+        throw VirtException.noSupport("virNetworkCreate");
+    }
+
+    default void destroyNetwork(NetworkRef network) {
+        throw VirtException.noSupport("virNetworkDestroy");
+    }
+
+    default void undefineNetwork(NetworkRef network) {
+        throw VirtException.noSupport("virNetworkUndefine");
+    }
+
+    default String networkXml(NetworkRef network, boolean inactive) {
+        throw VirtException.noSupport("virNetworkGetXMLDesc");
+    }
+
+    default String networkBridgeName(NetworkRef network) {
+        throw VirtException.noSupport("virNetworkGetBridgeName");
+    }
+
+    default void setNetworkAutostart(NetworkRef network, boolean autostart) {
+        throw VirtException.noSupport("virNetworkSetAutostart");
+    }
+
+    default List<NetworkDhcpLease> networkDhcpLeases(NetworkRef network, String mac) {
+        throw VirtException.noSupport("virNetworkGetDHCPLeases");
+    }
+
+    default void updateNetwork(NetworkRef network, NetworkUpdateCommand command, NetworkUpdateSection section,
+            int parentIndex, String xml, Set<ModificationImpact> impact) {
+        throw VirtException.noSupport("virNetworkUpdate");
+    }
+
+    @Override
+    default void close() {
+    }
+}
