@@ -1,0 +1,75 @@
+package org.virtlayer.xml;
+
+import java.util.Map;
+
+/**
+ * Formats elements the way libvirt does: two spaces of indentation per level, attributes in single quotes, empty
+ * elements as {@code <x/>}, no XML declaration, a newline after the root's closing tag.
+ */
+public final class XmlWriter {
+    private XmlWriter() {
+    }
+
+    /** The element and its children, ending with a newline. */
+    public static String format(XmlElement root) {
+        StringBuilder sb = new StringBuilder(512);
+        write(sb, root, 0);
+        return sb.toString();
+    }
+
+    /** Appends the element at the given indentation (in spaces). */
+    public static void write(StringBuilder sb, XmlElement e, int indent) {
+        indent(sb, indent);
+        sb.append('<').append(e.name());
+        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
+            sb.append(' ').append(a.getKey()).append("='");
+            escape(sb, a.getValue());
+            sb.append('\'');
+        }
+        boolean hasText = e.text() != null && !e.text().isEmpty();
+        if (e.children().isEmpty()) {
+            if (hasText) {
+                sb.append('>');
+                escape(sb, e.text());
+                sb.append("</").append(e.name()).append(">\n");
+            } else {
+                sb.append("/>\n");
+            }
+            return;
+        }
+        sb.append(">\n");
+        for (XmlElement c : e.children()) {
+            write(sb, c, indent + 2);
+        }
+        indent(sb, indent);
+        sb.append("</").append(e.name()).append(">\n");
+    }
+
+    private static void indent(StringBuilder sb, int n) {
+        for (int i = 0; i < n; i++) {
+            sb.append(' ');
+        }
+    }
+
+    /**
+     * Escapes text as libvirt's {@code virBufferEscapeString}: {@code < > & ' "} become entities and control
+     * characters other than tab, newline and carriage return are dropped (XML 1.0 cannot carry them).
+     */
+    public static void escape(StringBuilder sb, String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '\'' -> sb.append("&apos;");
+                case '"' -> sb.append("&quot;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+    }
+}
