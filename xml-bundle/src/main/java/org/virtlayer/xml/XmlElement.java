@@ -20,6 +20,7 @@ public final class XmlElement {
     private final LinkedHashMap<String, String> attributes = new LinkedHashMap<>(4);
     private final List<XmlElement> children = new ArrayList<>(2);
     private String text;
+    private boolean expanded;
 
     public XmlElement(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -217,6 +218,19 @@ public final class XmlElement {
         children.sort((a, b) -> Integer.compare(rank.getOrDefault(a.name, last), rank.getOrDefault(b.name, last)));
     }
 
+    /**
+     * True if, when it has no children and no text, the element is still written as an opening and a closing tag on
+     * two lines, as libvirt writes some (a pool's {@code <source>}, a network's {@code <ip>}).
+     */
+    public boolean expanded() {
+        return expanded;
+    }
+
+    public XmlElement expanded(boolean value) {
+        this.expanded = value;
+        return this;
+    }
+
     public boolean isEmpty() {
         return attributes.isEmpty() && children.isEmpty() && (text == null || text.isEmpty());
     }
@@ -226,6 +240,7 @@ public final class XmlElement {
         XmlElement e = new XmlElement(name);
         e.attributes.putAll(attributes);
         e.text = text;
+        e.expanded = expanded;
         for (XmlElement c : children) {
             e.children.add(c.copy());
         }

@@ -32,6 +32,10 @@ public final class XmlWriter {
                 sb.append('>');
                 escape(sb, e.text());
                 sb.append("</").append(e.name()).append(">\n");
+            } else if (e.expanded()) {
+                sb.append(">\n");
+                indent(sb, indent);
+                sb.append("</").append(e.name()).append(">\n");
             } else {
                 sb.append("/>\n");
             }

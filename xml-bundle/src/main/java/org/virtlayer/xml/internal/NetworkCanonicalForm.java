@@ -38,6 +38,9 @@ public final class NetworkCanonicalForm {
             }
             bridge.orderAttributes(List.of("name", "stp", "delay"));
         }
+        for (XmlElement ip : root.children("ip")) {
+            ip.expanded(true);
+        }
         orderTop(root);
     }
 

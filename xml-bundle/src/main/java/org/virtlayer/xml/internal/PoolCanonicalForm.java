@@ -27,6 +27,8 @@ public final class PoolCanonicalForm {
                 e.attr("unit", "bytes");
             }
         }
+        // libvirt always writes <source>, and writes it open even when it holds nothing
+        root.childOrCreate("source").expanded(true);
         orderTop(root);
     }
 

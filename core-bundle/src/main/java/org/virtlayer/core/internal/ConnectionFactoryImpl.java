@@ -1,0 +1,156 @@
+package org.virtlayer.core.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.virtlayer.api.Connection;
+import org.virtlayer.api.ConnectionFactory;
+import org.virtlayer.api.DriverInfo;
+import org.virtlayer.core.internal.calls.CallTimeouts;
+import org.virtlayer.core.internal.calls.JobLocks;
+import org.virtlayer.core.internal.calls.ProviderCalls;
+import org.virtlayer.core.internal.connection.ConnectionOpener;
+import org.virtlayer.core.internal.connection.CoreServices;
+import org.virtlayer.core.internal.host.LinuxHost;
+import org.virtlayer.core.internal.nodedev.HostNodeDevices;
+import org.virtlayer.core.internal.registry.DriverRegistry;
+import org.virtlayer.core.internal.registry.ProviderEntry;
+import org.virtlayer.spi.HypervisorDriver;
+import org.virtlayer.spi.NetworkBackend;
+import org.virtlayer.spi.StorageBackend;
+
+/**
+ * The {@link ConnectionFactory} service. Drivers and backends are tracked on a whiteboard
+ * ({@code cardinality = MULTIPLE, policy = DYNAMIC}): a connection is opened on whichever driver serves its URI now,
+ * and when a driver leaves, the connections it served fail with DRIVER_UNAVAILABLE instead of hanging.
+ */
+@Component(service = ConnectionFactory.class, configurationPid = "org.virtlayer.core",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = CoreConfig.class)
+public final class ConnectionFactoryImpl implements ConnectionFactory {
+    private final DriverRegistry registry = new DriverRegistry();
+    private final ExecutorService workers = pool("virtlayer-call", 256);
+    private final ExecutorService events = pool("virtlayer-event", Integer.MAX_VALUE);
+    private volatile CallTimeouts timeouts = CallTimeouts.DEFAULT;
+    private volatile long version;
+    private final ConnectionOpener opener;
+
+    public ConnectionFactoryImpl() {
+        LinuxHost host = new LinuxHost();
+        opener = new ConnectionOpener(new CoreServices(registry, workers, events, () -> timeouts, new JobLocks(),
+                host, new HostNodeDevices(host), () -> version));
+    }
+
+    @Activate
+    void activate(BundleContext context, CoreConfig config) {
+        modified(config);
+        version = libraryVersion(context.getBundle().getVersion());
+    }
+
+    @Modified
+    void modified(CoreConfig config) {
+        timeouts = new CallTimeouts(config.quickCallTimeoutSeconds() * 1000,
+                config.lifecycleCallTimeoutSeconds() * 1000, config.longCallTimeoutSeconds() * 1000,
+                config.jobLockTimeoutSeconds() * 1000);
+    }
+
+    @Deactivate
+    void deactivate() {
+        workers.shutdownNow();
+        events.shutdownNow();
+    }
+
+    @Override
+    public Connection open(String uri) {
+        return opener.open(uri, false);
+    }
+
+    @Override
+    public Connection openReadOnly(String uri) {
+        return opener.open(uri, true);
+    }
+
+    @Override
+    public List<DriverInfo> drivers() {
+        return registry.infos();
+    }
+
+    // ---- the whiteboard
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDriver(HypervisorDriver driver, ServiceReference<HypervisorDriver> ref) {
+        Map<String, Object> p = ServiceProps.of(ref);
+        String name = ServiceProps.string(p, HypervisorDriver.NAME, ServiceProps.first(p, HypervisorDriver.SCHEMES));
+        registry.addDriver(new ProviderEntry<>(driver, DriverInfo.Kind.HYPERVISOR, name,
+                ServiceProps.strings(p, HypervisorDriver.SCHEMES), ServiceProps.strings(p, HypervisorDriver.TRANSPORTS),
+                ServiceProps.bundle(ref), ServiceProps.ranking(p), (Long) p.get(Constants.SERVICE_ID),
+                calls(name, Boolean.TRUE.equals(p.get(HypervisorDriver.NONBLOCKING))
+                        || "true".equals(p.get(HypervisorDriver.NONBLOCKING)))));
+    }
+
+    void removeDriver(HypervisorDriver driver) {
+        registry.remove(driver);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addNetworkBackend(NetworkBackend backend, ServiceReference<NetworkBackend> ref) {
+        Map<String, Object> p = ServiceProps.of(ref);
+        String name = ServiceProps.string(p, NetworkBackend.NAME, "network");
+        registry.addNetworkBackend(new ProviderEntry<>(backend, DriverInfo.Kind.NETWORK, name, List.of(), List.of(),
+                ServiceProps.bundle(ref), ServiceProps.ranking(p), (Long) p.get(Constants.SERVICE_ID),
+                calls(name, false)));
+    }
+
+    void removeNetworkBackend(NetworkBackend backend) {
+        registry.remove(backend);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStorageBackend(StorageBackend backend, ServiceReference<StorageBackend> ref) {
+        Map<String, Object> p = ServiceProps.of(ref);
+        String name = ServiceProps.string(p, StorageBackend.NAME, "storage");
+        registry.addStorageBackend(new ProviderEntry<>(backend, DriverInfo.Kind.STORAGE, name,
+                ServiceProps.strings(p, StorageBackend.POOL_TYPES), List.of(), ServiceProps.bundle(ref),
+                ServiceProps.ranking(p), (Long) p.get(Constants.SERVICE_ID), calls(name, false)));
+    }
+
+    void removeStorageBackend(StorageBackend backend) {
+        registry.remove(backend);
+    }
+
+    private ProviderCalls calls(String name, boolean nonBlocking) {
+        return new ProviderCalls(name, nonBlocking, workers, () -> timeouts);
+    }
+
+    // ---- helpers
+
+    static long libraryVersion(Version v) {
+        return v.getMajor() * 1_000_000L + v.getMinor() * 1_000L + v.getMicro();
+    }
+
+    private static ExecutorService pool(String prefix, int max) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, max, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}
