@@ -20,7 +20,8 @@ final class HostCapabilitiesFormatter {
         xml.open("host");
         xml.text("uuid", uuid);
         cpu(xml, cpu, pageSizesKiB);
-        // Suspend targets come from systemd-logind or pm-utils in libvirt; none are probed here (see LinuxHost).
+        // libvirt asks systemd-logind or pm-utils which suspend targets work; that is not host file data and is
+        // not probed here, so no target is claimed (what libvirt prints when neither answers).
         xml.empty("power_management");
         xml.empty("iommu", "support", iommu ? "yes" : "no");
         topology(xml, cells);

@@ -52,7 +52,7 @@ final class HostFiles {
         try {
             // readAllBytes reads to EOF, which matters for /proc files that report a size of 0
             return new String(Files.readAllBytes(path(relative)), StandardCharsets.UTF_8);
-        } catch (IOException | SecurityException | UnsupportedOperationException | OutOfMemoryError e) {
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return null;
         }
     }

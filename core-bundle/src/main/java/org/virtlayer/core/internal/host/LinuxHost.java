@@ -1,5 +1,6 @@
 package org.virtlayer.core.internal.host;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class LinuxHost implements HostIntrospection {
         }
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (Exception | Error e) {
+        } catch (IOException | SecurityException e) {
             return "localhost";
         }
     }
