@@ -28,10 +28,10 @@ import org.virtlayer.core.internal.calls.JobLocks;
 import org.virtlayer.core.internal.calls.ProviderCalls;
 import org.virtlayer.core.internal.connection.ConnectionOpener;
 import org.virtlayer.core.internal.connection.CoreServices;
-import org.virtlayer.core.internal.host.LinuxHost;
 import org.virtlayer.core.internal.nodedev.HostNodeDevices;
 import org.virtlayer.core.internal.registry.DriverRegistry;
 import org.virtlayer.core.internal.registry.ProviderEntry;
+import org.virtlayer.spi.HostIntrospection;
 import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.NetworkBackend;
 import org.virtlayer.spi.StorageBackend;
@@ -50,18 +50,29 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
     private final ExecutorService events = pool("virtlayer-event", Integer.MAX_VALUE);
     private volatile CallTimeouts timeouts = CallTimeouts.DEFAULT;
     private volatile long version;
+
     private final ConnectionOpener opener;
 
-    public ConnectionFactoryImpl() {
-        LinuxHost host = new LinuxHost();
-        opener = new ConnectionOpener(new CoreServices(registry, workers, events, () -> timeouts, new JobLocks(),
-                host, new HostNodeDevices(host), () -> version));
+    /** This machine is read by the core's {@link org.virtlayer.core.internal.host.LinuxHost} service. */
+    @Activate
+    public ConnectionFactoryImpl(BundleContext context, CoreConfig config, @Reference HostIntrospection host) {
+        this(host, libraryVersion(context.getBundle().getVersion()));
+        modified(config);
     }
 
-    @Activate
-    void activate(BundleContext context, CoreConfig config) {
-        modified(config);
-        version = libraryVersion(context.getBundle().getVersion());
+    /**
+     * A factory outside OSGi, for unit tests and benchmarks: drivers are added with
+     * {@link #addDriver(HypervisorDriver, Map, String)} instead of a service registry.
+     */
+    public ConnectionFactoryImpl(HostIntrospection host, long version) {
+        this.version = version;
+        opener = new ConnectionOpener(new CoreServices(registry, workers, events, () -> timeouts, new JobLocks(),
+                host, new HostNodeDevices(host), () -> this.version));
+    }
+
+    /** Sets the call timeouts (outside OSGi; in OSGi they come from the configuration). */
+    public void setTimeouts(CallTimeouts t) {
+        timeouts = t;
     }
 
     @Modified
@@ -72,7 +83,7 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         workers.shutdownNow();
         events.shutdownNow();
     }
@@ -96,43 +107,60 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDriver(HypervisorDriver driver, ServiceReference<HypervisorDriver> ref) {
-        Map<String, Object> p = ServiceProps.of(ref);
+        addDriver(driver, ServiceProps.of(ref), ServiceProps.bundle(ref));
+    }
+
+    /** Adds a driver with the properties it would have as a service. */
+    public void addDriver(HypervisorDriver driver, Map<String, Object> p, String bundle) {
         String name = ServiceProps.string(p, HypervisorDriver.NAME, ServiceProps.first(p, HypervisorDriver.SCHEMES));
         registry.addDriver(new ProviderEntry<>(driver, DriverInfo.Kind.HYPERVISOR, name,
                 ServiceProps.strings(p, HypervisorDriver.SCHEMES), ServiceProps.strings(p, HypervisorDriver.TRANSPORTS),
-                ServiceProps.bundle(ref), ServiceProps.ranking(p), (Long) p.get(Constants.SERVICE_ID),
+                bundle, ServiceProps.ranking(p), serviceId(p),
                 calls(name, Boolean.TRUE.equals(p.get(HypervisorDriver.NONBLOCKING))
                         || "true".equals(p.get(HypervisorDriver.NONBLOCKING)))));
     }
 
-    void removeDriver(HypervisorDriver driver) {
+    public void removeDriver(HypervisorDriver driver) {
         registry.remove(driver);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addNetworkBackend(NetworkBackend backend, ServiceReference<NetworkBackend> ref) {
-        Map<String, Object> p = ServiceProps.of(ref);
-        String name = ServiceProps.string(p, NetworkBackend.NAME, "network");
-        registry.addNetworkBackend(new ProviderEntry<>(backend, DriverInfo.Kind.NETWORK, name, List.of(), List.of(),
-                ServiceProps.bundle(ref), ServiceProps.ranking(p), (Long) p.get(Constants.SERVICE_ID),
-                calls(name, false)));
+        addNetworkBackend(backend, ServiceProps.of(ref), ServiceProps.bundle(ref));
     }
 
-    void removeNetworkBackend(NetworkBackend backend) {
+    public void addNetworkBackend(NetworkBackend backend, Map<String, Object> p, String bundle) {
+        String name = ServiceProps.string(p, NetworkBackend.NAME, "network");
+        registry.addNetworkBackend(new ProviderEntry<>(backend, DriverInfo.Kind.NETWORK, name, List.of(), List.of(),
+                bundle, ServiceProps.ranking(p), serviceId(p), calls(name, false)));
+    }
+
+    public void removeNetworkBackend(NetworkBackend backend) {
         registry.remove(backend);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addStorageBackend(StorageBackend backend, ServiceReference<StorageBackend> ref) {
-        Map<String, Object> p = ServiceProps.of(ref);
-        String name = ServiceProps.string(p, StorageBackend.NAME, "storage");
-        registry.addStorageBackend(new ProviderEntry<>(backend, DriverInfo.Kind.STORAGE, name,
-                ServiceProps.strings(p, StorageBackend.POOL_TYPES), List.of(), ServiceProps.bundle(ref),
-                ServiceProps.ranking(p), (Long) p.get(Constants.SERVICE_ID), calls(name, false)));
+        addStorageBackend(backend, ServiceProps.of(ref), ServiceProps.bundle(ref));
     }
 
-    void removeStorageBackend(StorageBackend backend) {
+    public void addStorageBackend(StorageBackend backend, Map<String, Object> p, String bundle) {
+        String name = ServiceProps.string(p, StorageBackend.NAME, "storage");
+        registry.addStorageBackend(new ProviderEntry<>(backend, DriverInfo.Kind.STORAGE, name,
+                ServiceProps.strings(p, StorageBackend.POOL_TYPES), List.of(), bundle, ServiceProps.ranking(p),
+                serviceId(p), calls(name, false)));
+    }
+
+    public void removeStorageBackend(StorageBackend backend) {
         registry.remove(backend);
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong standaloneIds = new java.util.concurrent.atomic.AtomicLong(
+            Long.MAX_VALUE / 2);
+
+    private long serviceId(Map<String, Object> p) {
+        Object id = p.get(Constants.SERVICE_ID);
+        return id instanceof Long ? (Long) id : standaloneIds.incrementAndGet();
     }
 
     private ProviderCalls calls(String name, boolean nonBlocking) {

@@ -205,19 +205,19 @@ public final class ConnectionImpl implements Connection {
         return poolEvents;
     }
 
-    DomainHandle handle(DomainRef ref) {
+    DomainHandle domainHandle(DomainRef ref) {
         return new DomainHandle(this, ref.name(), ref.uuid(), ref.id());
     }
 
-    NetworkHandle handle(NetworkRef ref) {
+    NetworkHandle networkHandle(NetworkRef ref) {
         return new NetworkHandle(this, ref);
     }
 
-    PoolHandle handle(PoolRef ref) {
+    PoolHandle poolHandle(PoolRef ref) {
         return new PoolHandle(this, ref);
     }
 
-    VolumeHandle handle(VolumeRef ref, PoolRef pool) {
+    VolumeHandle volumeHandle(VolumeRef ref, PoolRef pool) {
         return new VolumeHandle(this, ref, pool);
     }
 
@@ -396,7 +396,7 @@ public final class ConnectionImpl implements Connection {
         List<DomainSummary> found = gate(Operation.CONNECT_LIST_ALL_DOMAINS, h -> h.listDomains(set));
         List<Domain> out = new ArrayList<>(found.size());
         for (DomainSummary s : found) {
-            out.add(handle(s.ref()));
+            out.add(domainHandle(s.ref()));
         }
         return out;
     }
@@ -406,7 +406,7 @@ public final class ConnectionImpl implements Connection {
         if (name == null) {
             throw VirtException.invalidArg("domain name must not be null");
         }
-        return handle(gate(Operation.DOMAIN_LOOKUP_BY_NAME, h -> h.lookupDomainByName(name)));
+        return domainHandle(gate(Operation.DOMAIN_LOOKUP_BY_NAME, h -> h.lookupDomainByName(name)));
     }
 
     @Override
@@ -414,7 +414,7 @@ public final class ConnectionImpl implements Connection {
         if (uuid == null) {
             throw VirtException.invalidArg("domain UUID must not be null");
         }
-        return handle(gate(Operation.DOMAIN_LOOKUP_BY_UUID, h -> h.lookupDomainByUuid(uuid)));
+        return domainHandle(gate(Operation.DOMAIN_LOOKUP_BY_UUID, h -> h.lookupDomainByUuid(uuid)));
     }
 
     @Override
@@ -422,21 +422,21 @@ public final class ConnectionImpl implements Connection {
         if (id < 0) {
             throw VirtException.invalidArg("domain ID must not be negative: " + id);
         }
-        return handle(gate(Operation.DOMAIN_LOOKUP_BY_ID, h -> h.lookupDomainById(id)));
+        return domainHandle(gate(Operation.DOMAIN_LOOKUP_BY_ID, h -> h.lookupDomainById(id)));
     }
 
     @Override
     public Domain defineDomain(String xml, DomainDefineFlag... flags) {
         requireXml(xml);
         Set<DomainDefineFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
-        return handle(gate(Operation.DOMAIN_DEFINE_XML, h -> h.defineDomain(xml, set)));
+        return domainHandle(gate(Operation.DOMAIN_DEFINE_XML, h -> h.defineDomain(xml, set)));
     }
 
     @Override
     public Domain createDomain(String xml, DomainStartFlag... flags) {
         requireXml(xml);
         Set<DomainStartFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
-        return handle(gate(Operation.DOMAIN_CREATE_XML, h -> h.createDomain(xml, set)));
+        return domainHandle(gate(Operation.DOMAIN_CREATE_XML, h -> h.createDomain(xml, set)));
     }
 
     @Override
@@ -444,7 +444,7 @@ public final class ConnectionImpl implements Connection {
         if (path == null || path.isEmpty()) {
             throw VirtException.invalidArg("restore needs the path of a saved domain");
         }
-        return handle(gate(Operation.DOMAIN_RESTORE, h -> h.restoreDomain(path)));
+        return domainHandle(gate(Operation.DOMAIN_RESTORE, h -> h.restoreDomain(path)));
     }
 
     @Override
@@ -482,34 +482,34 @@ public final class ConnectionImpl implements Connection {
         checkAccess(Operation.CONNECT_LIST_ALL_NETWORKS);
         Set<NetworkListFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
         List<Network> out = new ArrayList<>();
-        networks.listNetworks(set).forEach(s -> out.add(handle(s.ref())));
+        networks.listNetworks(set).forEach(s -> out.add(networkHandle(s.ref())));
         return out;
     }
 
     @Override
     public Network lookupNetworkByName(String name) {
         checkAccess(Operation.NETWORK_LOOKUP_BY_NAME);
-        return handle(networks.lookupNetworkByName(name));
+        return networkHandle(networks.lookupNetworkByName(name));
     }
 
     @Override
     public Network lookupNetworkByUuid(UUID uuid) {
         checkAccess(Operation.NETWORK_LOOKUP_BY_UUID);
-        return handle(networks.lookupNetworkByUuid(uuid));
+        return networkHandle(networks.lookupNetworkByUuid(uuid));
     }
 
     @Override
     public Network defineNetwork(String xml) {
         requireXml(xml);
         checkAccess(Operation.NETWORK_DEFINE_XML);
-        return handle(networks.defineNetwork(xml));
+        return networkHandle(networks.defineNetwork(xml));
     }
 
     @Override
     public Network createNetwork(String xml) {
         requireXml(xml);
         checkAccess(Operation.NETWORK_CREATE_XML);
-        return handle(networks.createNetwork(xml));
+        return networkHandle(networks.createNetwork(xml));
     }
 
     // ---- storage
@@ -519,27 +519,27 @@ public final class ConnectionImpl implements Connection {
         checkAccess(Operation.CONNECT_LIST_ALL_STORAGE_POOLS);
         Set<StoragePoolListFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
         List<StoragePool> out = new ArrayList<>();
-        storage.listPools(set).forEach(s -> out.add(handle(s.ref())));
+        storage.listPools(set).forEach(s -> out.add(poolHandle(s.ref())));
         return out;
     }
 
     @Override
     public StoragePool lookupStoragePoolByName(String name) {
         checkAccess(Operation.STORAGE_POOL_LOOKUP_BY_NAME);
-        return handle(storage.lookupPoolByName(name));
+        return poolHandle(storage.lookupPoolByName(name));
     }
 
     @Override
     public StoragePool lookupStoragePoolByUuid(UUID uuid) {
         checkAccess(Operation.STORAGE_POOL_LOOKUP_BY_UUID);
-        return handle(storage.lookupPoolByUuid(uuid));
+        return poolHandle(storage.lookupPoolByUuid(uuid));
     }
 
     @Override
     public StoragePool defineStoragePool(String xml) {
         requireXml(xml);
         checkAccess(Operation.STORAGE_POOL_DEFINE_XML);
-        return handle(storage.definePool(xml));
+        return poolHandle(storage.definePool(xml));
     }
 
     @Override
@@ -547,7 +547,7 @@ public final class ConnectionImpl implements Connection {
         requireXml(xml);
         checkAccess(Operation.STORAGE_POOL_CREATE_XML);
         Set<StoragePoolBuildFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
-        return handle(storage.createPool(xml, set));
+        return poolHandle(storage.createPool(xml, set));
     }
 
     @Override
@@ -557,7 +557,7 @@ public final class ConnectionImpl implements Connection {
         if (v == null) {
             throw VirtException.noStorageVol("no storage vol with matching path '" + path + "'");
         }
-        return handle(v, storage.lookupPoolByName(v.pool()));
+        return volumeHandle(v, storage.lookupPoolByName(v.pool()));
     }
 
     @Override
@@ -567,7 +567,7 @@ public final class ConnectionImpl implements Connection {
         if (v == null) {
             throw VirtException.noStorageVol("no storage vol with matching key '" + key + "'");
         }
-        return handle(v, storage.lookupPoolByName(v.pool()));
+        return volumeHandle(v, storage.lookupPoolByName(v.pool()));
     }
 
     // ---- node devices

@@ -52,21 +52,21 @@ final class DriverContextImpl implements DriverContext, EventSink {
     @Override
     public void domainEvent(DomainRef domain, DomainEventDetail detail) {
         if (conn.domainEvents().hasListeners()) {
-            conn.domainEvents().publish(new DomainEvent(conn.handle(domain), detail));
+            conn.domainEvents().publish(new DomainEvent(conn.domainHandle(domain), detail));
         }
     }
 
     @Override
     public void networkEvent(NetworkRef network, NetworkEventType type) {
         if (conn.networkEvents().hasListeners()) {
-            conn.networkEvents().publish(new NetworkEvent(conn.handle(network), type));
+            conn.networkEvents().publish(new NetworkEvent(conn.networkHandle(network), type));
         }
     }
 
     @Override
     public void storagePoolEvent(PoolRef pool, StoragePoolEventType type) {
         if (conn.poolEvents().hasListeners()) {
-            conn.poolEvents().publish(new StoragePoolEvent(conn.handle(pool), type));
+            conn.poolEvents().publish(new StoragePoolEvent(conn.poolHandle(pool), type));
         }
     }
 }

@@ -119,19 +119,19 @@ final class PoolHandle implements StoragePool {
     public List<StorageVolume> listVolumes() {
         List<StorageVolume> out = new ArrayList<>();
         for (VolumeRef v : r(Operation.STORAGE_POOL_LIST_ALL_VOLUMES).listVolumes(ref)) {
-            out.add(conn.handle(v, ref));
+            out.add(conn.volumeHandle(v, ref));
         }
         return out;
     }
 
     @Override
     public StorageVolume lookupVolumeByName(String name) {
-        return conn.handle(r(Operation.STORAGE_VOL_LOOKUP_BY_NAME).lookupVolumeByName(ref, name), ref);
+        return conn.volumeHandle(r(Operation.STORAGE_VOL_LOOKUP_BY_NAME).lookupVolumeByName(ref, name), ref);
     }
 
     @Override
     public StorageVolume createVolume(String xml, StorageVolumeCreateFlag... flags) {
-        return conn.handle(r(Operation.STORAGE_VOL_CREATE_XML).createVolume(ref, xml,
+        return conn.volumeHandle(r(Operation.STORAGE_VOL_CREATE_XML).createVolume(ref, xml,
                 set(StorageVolumeCreateFlag.class, flags)), ref);
     }
 
@@ -140,7 +140,7 @@ final class PoolHandle implements StoragePool {
         if (!(source instanceof VolumeHandle) || source.connection() != conn) {
             throw VirtException.invalidArg("source volume does not belong to this connection");
         }
-        return conn.handle(r(Operation.STORAGE_VOL_CREATE_XML_FROM).createVolumeFrom(ref, xml,
+        return conn.volumeHandle(r(Operation.STORAGE_VOL_CREATE_XML_FROM).createVolumeFrom(ref, xml,
                 ((VolumeHandle) source).ref(), set(StorageVolumeCreateFlag.class, flags)), ref);
     }
 

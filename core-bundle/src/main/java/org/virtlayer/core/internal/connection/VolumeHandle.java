@@ -52,7 +52,7 @@ final class VolumeHandle implements StorageVolume {
 
     @Override
     public StoragePool pool() {
-        return conn.handle(pool);
+        return conn.poolHandle(pool);
     }
 
     @Override
