@@ -90,8 +90,8 @@ final class StorageRouter implements StorageService {
 
     private String installed() {
         List<String> types = conn.core().registry().poolTypes();
-        return types.isEmpty() ? " (no storage backend is installed)" : " (installed pool types: "
-                + String.join(", ", types) + ")";
+        return types.isEmpty() ? " (no storage backend is installed; Karaf feature virtlayer-storage-dir serves 'dir'"
+                + " pools)" : " (installed pool types: " + String.join(", ", types) + ")";
     }
 
     /** The service holding the pool a volume is in. */
