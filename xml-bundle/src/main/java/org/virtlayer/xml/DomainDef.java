@@ -61,17 +61,13 @@ public final class DomainDef {
      * @param secure include secrets such as graphics passwords
      */
     public String format(boolean inactive, boolean secure) {
-        XmlElement out = root;
-        if (inactive || !secure) {
-            out = root.copy();
-            if (inactive) {
-                out.removeAttr("id");
-            }
-            if (!secure) {
-                DomainCanonicalForm.stripSecrets(out);
-            }
+        if (!secure && DomainCanonicalForm.hasSecrets(root)) {
+            XmlElement out = root.copy();
+            DomainCanonicalForm.stripSecrets(out);
+            return XmlWriter.format(out, inactive ? "id" : null);
         }
-        return XmlWriter.format(out);
+        // the common case formats the definition as it is, leaving out the runtime ID when asked
+        return XmlWriter.format(root, inactive ? "id" : null);
     }
 
     // ---- identity

@@ -71,7 +71,7 @@ public final class XmlElement {
 
     /** Reorders attributes: the named ones first in the given order, the others after them as they were. */
     public void orderAttributes(List<String> order) {
-        if (attributes.size() < 2) {
+        if (attributes.size() < 2 || inOrder(order)) {
             return;
         }
         LinkedHashMap<String, String> sorted = new LinkedHashMap<>(attributes.size() * 2);
@@ -86,6 +86,30 @@ public final class XmlElement {
         }
         attributes.clear();
         attributes.putAll(sorted);
+    }
+
+    /** True if the listed attributes present already come first and in the given order. */
+    private boolean inOrder(List<String> order) {
+        int next = 0;
+        int seenListed = 0;
+        for (String a : attributes.keySet()) {
+            int idx = order.indexOf(a);
+            if (idx < 0) {
+                // an unlisted attribute before listed ones is out of order
+                for (int j = next; j < order.size(); j++) {
+                    if (attributes.containsKey(order.get(j))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (idx < next) {
+                return false;
+            }
+            next = idx + 1;
+            seenListed++;
+        }
+        return seenListed >= 0;
     }
 
     // ---- text
@@ -206,16 +230,29 @@ public final class XmlElement {
 
     /** Sorts children by an order of names; names not listed keep their relative order after the listed ones. */
     public void orderChildren(List<String> order) {
-        if (children.size() < 2) {
+        orderChildren(ElementOrder.of(order));
+    }
+
+    /** Sorts children by a precomputed order (the cheap form for rules applied to every document). */
+    public void orderChildren(ElementOrder order) {
+        int n = children.size();
+        if (n < 2) {
             return;
         }
-        Map<String, Integer> rank = new java.util.HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            rank.putIfAbsent(order.get(i), i);
+        int last = -1;
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            int r = order.rank(children.get(i).name);
+            if (r < last) {
+                sorted = false;
+                break;
+            }
+            last = r;
         }
-        int last = order.size();
-        // a stable sort keeps repeated elements (disks, interfaces) in the order the user gave them
-        children.sort((a, b) -> Integer.compare(rank.getOrDefault(a.name, last), rank.getOrDefault(b.name, last)));
+        if (!sorted) {
+            // a stable sort keeps repeated elements (disks, interfaces) in the order the user gave them
+            children.sort((a, b) -> Integer.compare(order.rank(a.name), order.rank(b.name)));
+        }
     }
 
     /**

@@ -12,16 +12,28 @@ public final class XmlWriter {
 
     /** The element and its children, ending with a newline. */
     public static String format(XmlElement root) {
-        StringBuilder sb = new StringBuilder(512);
-        write(sb, root, 0);
+        return format(root, null);
+    }
+
+    /** As {@link #format(XmlElement)}, leaving out one attribute of the root (e.g. a domain's runtime ID). */
+    public static String format(XmlElement root, String omitRootAttribute) {
+        StringBuilder sb = new StringBuilder(1024);
+        write(sb, root, 0, omitRootAttribute);
         return sb.toString();
     }
 
     /** Appends the element at the given indentation (in spaces). */
     public static void write(StringBuilder sb, XmlElement e, int indent) {
+        write(sb, e, indent, null);
+    }
+
+    private static void write(StringBuilder sb, XmlElement e, int indent, String omit) {
         indent(sb, indent);
         sb.append('<').append(e.name());
         for (Map.Entry<String, String> a : e.attributes().entrySet()) {
+            if (omit != null && omit.equals(a.getKey())) {
+                continue;
+            }
             sb.append(' ').append(a.getKey()).append("='");
             escape(sb, a.getValue());
             sb.append('\'');
@@ -43,7 +55,7 @@ public final class XmlWriter {
         }
         sb.append(">\n");
         for (XmlElement c : e.children()) {
-            write(sb, c, indent + 2);
+            write(sb, c, indent + 2, null);
         }
         indent(sb, indent);
         sb.append("</").append(e.name()).append(">\n");

@@ -8,6 +8,7 @@ import org.virtlayer.api.VirtException;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.DomainParseOptions;
 import org.virtlayer.xml.ScaledSize;
+import org.virtlayer.xml.ElementOrder;
 import org.virtlayer.xml.XmlElement;
 
 /**
@@ -19,19 +20,27 @@ public final class DomainCanonicalForm {
     }
 
     /** The order libvirt formats a domain's top-level elements in. */
-    public static final List<String> TOP_ORDER = List.of("name", "uuid", "genid", "title", "description", "metadata",
+    public static final ElementOrder TOP_ORDER = ElementOrder.of("name", "uuid", "genid", "title", "description", "metadata",
             "maxMemory", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "vcpus",
             "iothreads", "iothreadids", "cputune", "numatune", "resource", "sysinfo", "bootloader", "bootloader_args",
             "os", "idmap", "features", "cpu", "clock", "on_poweroff", "on_reboot", "on_crash", "on_lockfailure", "pm",
             "perf", "devices", "seclabel", "keywrap", "launchSecurity");
 
     /** The order libvirt formats devices in. */
-    public static final List<String> DEVICE_ORDER = List.of("emulator", "disk", "controller", "lease", "filesystem",
+    public static final List<String> DEVICE_NAMES = List.of("emulator", "disk", "controller", "lease", "filesystem",
             "interface", "smartcard", "serial", "parallel", "console", "channel", "input", "tpm", "graphics", "sound",
             "audio", "video", "hostdev", "redirdev", "redirfilter", "hub", "watchdog", "memballoon", "rng", "nvram",
             "panic", "shmem", "memory", "iommu", "vsock", "crypto");
 
-    private static final Set<String> DEVICE_KINDS = Set.copyOf(DEVICE_ORDER);
+    private static final ElementOrder DEVICE_ORDER = ElementOrder.of(DEVICE_NAMES);
+    private static final Set<String> DEVICE_KINDS = Set.copyOf(DEVICE_NAMES);
+
+    private static final ElementOrder OS_ORDER = ElementOrder.of("type", "firmware", "loader", "nvram", "kernel",
+            "initrd", "cmdline", "shim", "dtb", "acpi", "init", "initarg", "initenv", "initdir", "inituser",
+            "initgroup", "boot", "bootmenu", "smbios", "bios");
+
+    private static final java.util.regex.Pattern MAC =
+            java.util.regex.Pattern.compile("(?i)[0-9a-f]{1,2}(:[0-9a-f]{1,2}){5}");
 
     public static final List<String> ROOT_ATTRIBUTES = List.of("type", "id");
     public static final List<String> VCPU_ATTRIBUTES = List.of("placement", "cpuset", "current");
@@ -193,9 +202,7 @@ public final class DomainCanonicalForm {
             int after = os.indexOf(type) + 1;
             os.add(after, XmlElement.of("boot", "dev", "hd"));
         }
-        os.orderChildren(List.of("type", "firmware", "loader", "nvram", "kernel", "initrd", "cmdline", "shim",
-                "dtb", "acpi", "init", "initarg", "initenv", "initdir", "inituser", "initgroup", "boot", "bootmenu",
-                "smbios", "bios"));
+        os.orderChildren(OS_ORDER);
     }
 
     private static boolean hasDeviceBootOrder(XmlElement root) {
@@ -265,7 +272,7 @@ public final class DomainCanonicalForm {
                 device.add(0, mac);
             } else {
                 String a = mac.attr("address");
-                if (a == null || !a.matches("(?i)[0-9a-f]{1,2}(:[0-9a-f]{1,2}){5}")) {
+                if (a == null || !MAC.matcher(a).matches()) {
                     throw VirtException.xml("unable to parse mac address '" + a + "'");
                 }
                 mac.attr("address", a.toLowerCase(java.util.Locale.ROOT));
@@ -285,6 +292,20 @@ public final class DomainCanonicalForm {
 
     public static void orderTop(XmlElement root) {
         root.orderChildren(TOP_ORDER);
+    }
+
+    /** True if the definition holds something only {@code VIR_DOMAIN_XML_SECURE} may show. */
+    public static boolean hasSecrets(XmlElement root) {
+        XmlElement devices = root.child("devices");
+        if (devices == null) {
+            return false;
+        }
+        for (XmlElement g : devices.children()) {
+            if (g.name().equals("graphics") && g.hasAttr("passwd")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes what only {@code VIR_DOMAIN_XML_SECURE} may show: graphics passwords. */

@@ -3,6 +3,7 @@ package org.virtlayer.xml.internal;
 import java.util.List;
 import java.util.Set;
 import org.virtlayer.api.VirtException;
+import org.virtlayer.xml.ElementOrder;
 import org.virtlayer.xml.XmlElement;
 
 /** libvirt's parse-time rules for a network definition. */
@@ -10,7 +11,7 @@ public final class NetworkCanonicalForm {
     private NetworkCanonicalForm() {
     }
 
-    public static final List<String> TOP_ORDER = List.of("name", "uuid", "title", "description", "metadata",
+    public static final ElementOrder TOP_ORDER = ElementOrder.of("name", "uuid", "title", "description", "metadata",
             "forward", "bridge", "mtu", "mac", "domain", "dns", "ip", "route", "virtualport", "portgroup", "bandwidth",
             "vlan", "port");
 

@@ -3,6 +3,7 @@ package org.virtlayer.xml.internal;
 import java.util.List;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.xml.ScaledSize;
+import org.virtlayer.xml.ElementOrder;
 import org.virtlayer.xml.XmlElement;
 
 /** libvirt's parse-time rules for a storage pool definition. */
@@ -10,7 +11,7 @@ public final class PoolCanonicalForm {
     private PoolCanonicalForm() {
     }
 
-    public static final List<String> TOP_ORDER = List.of("name", "uuid", "capacity", "allocation", "available",
+    public static final ElementOrder TOP_ORDER = ElementOrder.of("name", "uuid", "capacity", "allocation", "available",
             "features", "source", "target", "refresh");
 
     public static void apply(XmlElement root) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.xml.ScaledSize;
 import org.virtlayer.xml.StoragePoolDef;
+import org.virtlayer.xml.ElementOrder;
 import org.virtlayer.xml.XmlElement;
 
 /** libvirt's parse-time rules for a storage volume, in the context of its pool. */
@@ -11,9 +12,9 @@ public final class VolumeCanonicalForm {
     private VolumeCanonicalForm() {
     }
 
-    public static final List<String> TOP_ORDER = List.of("name", "key", "source", "capacity", "allocation",
+    public static final ElementOrder TOP_ORDER = ElementOrder.of("name", "key", "source", "capacity", "allocation",
             "physical", "target", "backingStore");
-    public static final List<String> TARGET_ORDER = List.of("path", "format", "permissions", "timestamps",
+    public static final ElementOrder TARGET_ORDER = ElementOrder.of("path", "format", "permissions", "timestamps",
             "compat", "clusterSize", "nocow", "features");
 
     public static void apply(XmlElement root, StoragePoolDef pool) {

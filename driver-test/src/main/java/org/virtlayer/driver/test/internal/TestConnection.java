@@ -147,9 +147,12 @@ final class TestConnection implements HypervisorConnection {
     @Override
     public List<DomainSummary> listDomains(Set<DomainListFlag> flags) {
         synchronized (node) {
-            List<DomainSummary> out = new ArrayList<>(node.domainsByName.size());
-            for (TestDomain d : node.domainsByName.values()) {
-                DomainSummary s = d.summary();
+            List<DomainSummary> all = node.summaries();
+            if (flags.isEmpty()) {
+                return all;
+            }
+            List<DomainSummary> out = new ArrayList<>();
+            for (DomainSummary s : all) {
                 if (ListFilters.matches(flags, s)) {
                     out.add(s);
                 }
@@ -227,12 +230,7 @@ final class TestConnection implements HypervisorConnection {
     public String domainXml(DomainRef ref, Set<DomainXmlFlag> flags) {
         synchronized (node) {
             TestDomain d = find(ref);
-            boolean inactive = flags.contains(DomainXmlFlag.INACTIVE);
-            if (flags.contains(DomainXmlFlag.SECURE)) {
-                return d.xml(inactive);
-            }
-            DomainDef def = inactive || !d.isActive() ? d.persistentDef : d.def;
-            return def.format(inactive || !d.isActive(), false);
+            return d.xml(flags.contains(DomainXmlFlag.INACTIVE), flags.contains(DomainXmlFlag.SECURE));
         }
     }
 
@@ -282,7 +280,7 @@ final class TestConnection implements HypervisorConnection {
         TestDomain byUuid = node.domainsByUuid.get(def.uuid());
         if (byName != null && byName != byUuid) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, "operation failed: domain '" + def.name()
-                    + "' is already defined with uuid " + byName.def.uuid());
+                    + "' is already defined with uuid " + byName.uuid);
         }
         if (byUuid != null && byName == null) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, "operation failed: domain '" + byUuid.name()
@@ -408,6 +406,7 @@ final class TestConnection implements HypervisorConnection {
             }
             boolean restored = d.managedSave && !flags.contains(DomainStartFlag.FORCE_BOOT);
             d.managedSave = false;
+            d.changed();
             startLocked(d, flags.contains(DomainStartFlag.PAUSED),
                     restored ? DomainStateReason.RUNNING_RESTORED : DomainStateReason.RUNNING_BOOTED,
                     restored ? DomainEventDetail.STARTED_RESTORED : DomainEventDetail.STARTED_BOOTED);
@@ -547,6 +546,7 @@ final class TestConnection implements HypervisorConnection {
                 throw VirtException.invalidOperation("cannot set autostart for transient domain");
             }
             d.autostart = autostart;
+            d.changed();
         }
     }
 

@@ -12,6 +12,9 @@ import org.virtlayer.xml.DomainDef;
  * returns to when it stops; while it is shut off they are the same object. Guarded by the node's lock.
  */
 final class TestDomain {
+    /** A domain's name and UUID never change (define refuses to change either), so they are read once. */
+    final String name;
+    final java.util.UUID uuid;
     DomainDef def;
     DomainDef persistentDef;
     boolean persistent;
@@ -23,17 +26,22 @@ final class TestDomain {
     /** CPU time used by earlier runs; the current run adds the time since {@link #runningSince}. */
     long cpuTimeNanos;
     long runningSince;
-    private String liveXml;
-    private String inactiveXml;
+    /** Formatted XML, [inactive][secure], formatted on first use after a change. */
+    private final String[][] xml = new String[2][2];
+    private DomainSummary summary;
+    /** Told of every change, so that the node's cached list is rebuilt. */
+    Runnable onChange = () -> { };
 
     TestDomain(DomainDef def, boolean persistent) {
+        this.name = def.name();
+        this.uuid = def.uuid();
         this.def = def;
         this.persistentDef = def;
         this.persistent = persistent;
     }
 
     String name() {
-        return def.name();
+        return name;
     }
 
     boolean isActive() {
@@ -41,11 +49,16 @@ final class TestDomain {
     }
 
     DomainRef ref() {
-        return new DomainRef(def.name(), def.uuid(), id);
+        return new DomainRef(name, uuid, id);
     }
 
+    /** Lists ask for this of every domain: it is kept until something it shows changes ({@link #changed()}). */
     DomainSummary summary() {
-        return new DomainSummary(ref(), state, persistent, autostart, managedSave, false);
+        DomainSummary s = summary;
+        if (s == null) {
+            summary = s = new DomainSummary(ref(), state, persistent, autostart, managedSave, false);
+        }
+        return s;
     }
 
     DomainStateInfo stateInfo() {
@@ -60,6 +73,8 @@ final class TestDomain {
         }
         state = r.state();
         reason = r;
+        summary = null;
+        onChange.run();
     }
 
     /** CPU time so far, counting running time as if every vCPU were busy: plausible and steadily growing. */
@@ -71,23 +86,24 @@ final class TestDomain {
         return t * def.currentVcpus();
     }
 
-    /** Formatted XML is cached: dumping an unchanged domain repeatedly formats it once. */
-    String xml(boolean inactive) {
-        if (inactive || !isActive()) {
-            if (inactiveXml == null) {
-                inactiveXml = persistentDef.format(true, true);
-            }
-            return inactiveXml;
+    /** The definition as XML; an unchanged domain is formatted once per form. */
+    String xml(boolean inactive, boolean secure) {
+        boolean persistentForm = inactive || !isActive();
+        String[] cached = xml[persistentForm ? 1 : 0];
+        int i = secure ? 1 : 0;
+        if (cached[i] == null) {
+            cached[i] = (persistentForm ? persistentDef : def).format(persistentForm, secure);
         }
-        if (liveXml == null) {
-            liveXml = def.format(false, true);
-        }
-        return liveXml;
+        return cached[i];
     }
 
     /** Call after any change to a definition. */
     void changed() {
-        liveXml = null;
-        inactiveXml = null;
+        xml[0][0] = null;
+        xml[0][1] = null;
+        xml[1][0] = null;
+        xml[1][1] = null;
+        summary = null;
+        onChange.run();
     }
 }

@@ -35,6 +35,8 @@ final class TestNode {
     final Map<UUID, TestDomain> domainsByUuid = new HashMap<>();
     final Map<Integer, TestDomain> domainsById = new HashMap<>();
     int nextId = 1;
+    /** Every domain's summary in order, kept between changes: listing an unchanged node costs nothing. */
+    private List<org.virtlayer.spi.DomainSummary> summaries;
 
     final Map<String, TestNetwork> networks = new LinkedHashMap<>();
     final Map<String, TestPool> pools = new LinkedHashMap<>();
@@ -69,17 +71,38 @@ final class TestNode {
 
     // ---- domain bookkeeping (callers hold the monitor)
 
+    /** The summaries of all domains, in definition order; callers hold the monitor. */
+    List<org.virtlayer.spi.DomainSummary> summaries() {
+        List<org.virtlayer.spi.DomainSummary> s = summaries;
+        if (s == null) {
+            org.virtlayer.spi.DomainSummary[] a = new org.virtlayer.spi.DomainSummary[domainsByName.size()];
+            int i = 0;
+            for (TestDomain d : domainsByName.values()) {
+                a[i++] = d.summary();
+            }
+            summaries = s = List.of(a);
+        }
+        return s;
+    }
+
     void add(TestDomain d) {
+        d.onChange = this::invalidateSummaries;
+        summaries = null;
         domainsByName.put(d.name(), d);
-        domainsByUuid.put(d.def.uuid(), d);
+        domainsByUuid.put(d.uuid, d);
         if (d.id >= 0) {
             domainsById.put(d.id, d);
         }
     }
 
+    void invalidateSummaries() {
+        summaries = null;
+    }
+
     void remove(TestDomain d) {
+        summaries = null;
         domainsByName.remove(d.name());
-        domainsByUuid.remove(d.def.uuid());
+        domainsByUuid.remove(d.uuid);
         if (d.id >= 0) {
             domainsById.remove(d.id);
         }
@@ -88,6 +111,7 @@ final class TestNode {
     void assignId(TestDomain d) {
         d.id = nextId++;
         d.def.setId(d.id);
+        d.changed();
         domainsById.put(d.id, d);
     }
 
@@ -96,6 +120,7 @@ final class TestNode {
             domainsById.remove(d.id);
         }
         d.id = -1;
+        d.changed();
     }
 
     long freeMemoryBytes() {

@@ -77,6 +77,6 @@ final class TestStats {
                 }
             }
         }
-        return new DomainStatsRecord(def.name(), def.uuid(), s);
+        return new DomainStatsRecord(d.name, d.uuid, s);
     }
 }
