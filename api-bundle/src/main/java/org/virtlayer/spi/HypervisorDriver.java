@@ -9,7 +9,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface HypervisorDriver {
-    /** Service property (String or String[]): the URI driver names served, e.g. {@code qemu}. */
+    /**
+     * Service property (String or String[]): the URI driver names served, e.g. {@code qemu}; {@code *} serves every
+     * driver name (a remote driver, which forwards {@code qemu+tls://host/system} to the node's own qemu driver).
+     */
     String SCHEMES = "virtlayer.driver.schemes";
 
     /** Service property (String): the driver's name, shown by {@code virt:driver-list}. */

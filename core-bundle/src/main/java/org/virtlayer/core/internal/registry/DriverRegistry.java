@@ -72,7 +72,8 @@ public final class DriverRegistry {
         for (ProviderEntry<HypervisorDriver> e : drivers) {
             boolean transportOk = uri.transport().map(t -> e.transports().contains(t))
                     .orElse(!uri.isRemote() || e.transports().contains("local"));
-            if (e.serves().contains(uri.driver()) && transportOk
+            boolean schemeOk = e.serves().contains(uri.driver()) || e.serves().contains("*");
+            if (schemeOk && transportOk
                     && (best == null || ProviderEntry.preferred(e, best) < 0)) {
                 best = e;
             }
