@@ -49,7 +49,11 @@ public final class DomainCanonicalForm {
         uuid(root);
         title(root);
         memory(root);
-        vcpu(root);
+        int maxVcpus = vcpu(root);
+        XmlElement cputune = root.child("cputune");
+        if (cputune != null) {
+            ResourceControlRules.apply(cputune, maxVcpus);
+        }
         os(root, options);
         lifecycle(root);
         XmlElement devices = root.child("devices");
@@ -60,6 +64,7 @@ public final class DomainCanonicalForm {
                     canonicalDevice(d);
                 }
             }
+            VideoRules.primaryFirst(devices);
             orderDevices(devices);
         }
         root.orderAttributes(ROOT_ATTRIBUTES);
@@ -143,7 +148,7 @@ public final class DomainCanonicalForm {
         return v;
     }
 
-    private static void vcpu(XmlElement root) {
+    private static int vcpu(XmlElement root) {
         XmlElement v = root.child("vcpu");
         if (v == null) {
             v = root.add(new XmlElement("vcpu"));
@@ -163,6 +168,7 @@ public final class DomainCanonicalForm {
             v.attr("current", c == max ? null : Integer.toString(c));
         }
         v.orderAttributes(VCPU_ATTRIBUTES);
+        return max;
     }
 
     private static int positiveInt(String s, String message) {
@@ -256,8 +262,27 @@ public final class DomainCanonicalForm {
         return p == null ? "<disk>" : p;
     }
 
-    /** Per-device defaults libvirt fills in. */
+    /** Per-device defaults libvirt fills in, and the per-device checks it makes while parsing. */
     public static void canonicalDevice(XmlElement device) {
+        switch (device.name()) {
+            case "graphics" -> GraphicsRules.apply(device);
+            case "serial", "parallel", "console", "channel", "redirdev" ->
+                CharDeviceRules.apply(device, device.name());
+            case "smartcard" -> {
+                if ("passthrough".equals(device.attr("mode"))) {
+                    CharDeviceRules.apply(device, "smartcard");
+                }
+            }
+            case "rng" -> {
+                XmlElement backend = device.child("backend");
+                if (backend != null && "egd".equals(backend.attr("model"))) {
+                    CharDeviceRules.apply(backend, "rng backend");
+                }
+            }
+            default -> {
+                // the rest is kept as written
+            }
+        }
         if (device.name().equals("interface")) {
             XmlElement mac = device.child("mac");
             if (mac == null) {
