@@ -71,7 +71,7 @@ public final class XmlElement {
 
     /** Reorders attributes: the named ones first in the given order, the others after them as they were. */
     public void orderAttributes(List<String> order) {
-        if (attributes.size() < 2) {
+        if (attributes.size() < 2 || attributesInOrder(order)) {
             return;
         }
         LinkedHashMap<String, String> sorted = new LinkedHashMap<>(attributes.size() * 2);
@@ -86,6 +86,22 @@ public final class XmlElement {
         }
         attributes.clear();
         attributes.putAll(sorted);
+    }
+
+    /** True if the attributes already follow the order, checked without allocating a new map. */
+    private boolean attributesInOrder(List<String> order) {
+        int previous = 0;
+        for (String a : attributes.keySet()) {
+            int r = order.indexOf(a);
+            if (r < 0) {
+                r = order.size();
+            }
+            if (r < previous) {
+                return false;
+            }
+            previous = r;
+        }
+        return true;
     }
 
     // ---- text
@@ -206,7 +222,7 @@ public final class XmlElement {
 
     /** Sorts children by an order of names; names not listed keep their relative order after the listed ones. */
     public void orderChildren(List<String> order) {
-        if (children.size() < 2) {
+        if (children.size() < 2 || inOrder(order)) {
             return;
         }
         Map<String, Integer> rank = new java.util.HashMap<>();
@@ -216,6 +232,22 @@ public final class XmlElement {
         int last = order.size();
         // a stable sort keeps repeated elements (disks, interfaces) in the order the user gave them
         children.sort((a, b) -> Integer.compare(rank.getOrDefault(a.name, last), rank.getOrDefault(b.name, last)));
+    }
+
+    /** True if the children already follow the order: the common case, checked without allocating. */
+    private boolean inOrder(List<String> order) {
+        int previous = 0;
+        for (XmlElement c : children) {
+            int r = order.indexOf(c.name);
+            if (r < 0) {
+                r = order.size();
+            }
+            if (r < previous) {
+                return false;
+            }
+            previous = r;
+        }
+        return true;
     }
 
     /**

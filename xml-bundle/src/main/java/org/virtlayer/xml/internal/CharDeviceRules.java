@@ -7,8 +7,8 @@ import org.virtlayer.xml.XmlElement;
 /**
  * The host side of a character device ({@code <serial>}, {@code <console>}, {@code <channel>}, a passthrough
  * {@code <smartcard>}, a {@code <redirdev>}, an EGD {@code <rng>} backend) as libvirt reads it: a TCP or UNIX
- * socket has one source; UDP has at most one connect and one bind source, written bind first; a UNIX socket needs a
- * path; reconnecting needs a timeout.
+ * socket has one source (a UNIX one, when given, needs a path); UDP has at most one connect and one bind source,
+ * written bind first; reconnecting needs a timeout.
  */
 final class CharDeviceRules {
     private CharDeviceRules() {
@@ -27,9 +27,7 @@ final class CharDeviceRules {
                     throw VirtException.xml("only one <source> element is allowed for a " + type + " " + what);
                 }
                 if (sources.isEmpty()) {
-                    if (type.equals("unix")) {
-                        throw VirtException.xml("Missing source path attribute for char device " + what);
-                    }
+                    // no <source> at all: the hypervisor driver picks a socket path (a guest agent channel)
                     return;
                 }
                 XmlElement s = sources.get(0);

@@ -290,10 +290,10 @@ public final class DomainCanonicalForm {
                 device.add(0, mac);
             } else {
                 String a = mac.attr("address");
-                if (a == null || !a.matches("(?i)[0-9a-f]{1,2}(:[0-9a-f]{1,2}){5}")) {
+                if (a == null || !Macs.isValid(a)) {
                     throw VirtException.xml("unable to parse mac address '" + a + "'");
                 }
-                mac.attr("address", a.toLowerCase(java.util.Locale.ROOT));
+                mac.attr("address", Macs.canonical(a));
             }
         }
     }
