@@ -15,6 +15,8 @@ final class BundledSchemaResolver implements Resolver {
     /** The base URI given to bundled schemas; it only serves to resolve relative includes, never to be opened. */
     static final String BASE = "file:///virtlayer-bundled-schemas/";
     private static final String RESOURCES = "/org/virtlayer/xml/schemas/";
+    private static final java.util.regex.Pattern SCHEMA_FILE = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_-]{1,64}\\.rng");
 
     @Override
     public void resolve(Identifier id, Input input) throws IOException, ResolverException {
@@ -38,7 +40,7 @@ final class BundledSchemaResolver implements Resolver {
     /** The last path segment, if it is a plain schema file name; anything else is refused. */
     static String fileName(String ref) throws ResolverException {
         String name = ref == null ? "" : ref.substring(ref.lastIndexOf('/') + 1);
-        if (!name.matches("[A-Za-z0-9_-]{1,64}\\.rng")) {
+        if (!SCHEMA_FILE.matcher(name).matches()) {
             throw new ResolverException("refused schema reference '" + ref + "'");
         }
         return name;
