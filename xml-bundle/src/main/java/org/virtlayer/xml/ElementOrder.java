@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The order libvirt writes some element's children in, as a rank per name; names not listed go last. */
-public final class ElementOrder {
+/** An order of element names as a rank per name, for sorting; names not listed go last. */
+final class ElementOrder {
     private final Map<String, Integer> rank;
     private final int last;
 
@@ -17,12 +17,8 @@ public final class ElementOrder {
         last = names.size();
     }
 
-    public static ElementOrder of(List<String> names) {
+    static ElementOrder of(List<String> names) {
         return new ElementOrder(names);
-    }
-
-    public static ElementOrder of(String... names) {
-        return new ElementOrder(List.of(names));
     }
 
     int rank(String name) {

@@ -30,7 +30,17 @@ public final class NetworkDef {
     }
 
     public String format() {
-        return XmlWriter.format(root);
+        return format(false);
+    }
+
+    /**
+     * The definition as libvirt formats it.
+     *
+     * @param inactive the persistent definition only ({@code VIR_NETWORK_XML_INACTIVE}): leaves out the device list a
+     *     running network derived from its physical function
+     */
+    public String format(boolean inactive) {
+        return XmlWriter.format(inactive ? NetworkCanonicalForm.inactiveView(root) : root);
     }
 
     public String name() {

@@ -9,11 +9,15 @@ import org.virtlayer.api.VirtException;
 import org.virtlayer.xml.internal.XmlReader;
 
 /**
- * The only way XML enters virtlayer. It refuses, with {@link org.virtlayer.api.ErrorCode#XML_ERROR}, what a definition
- * never needs and an attacker loves: a DOCTYPE (so no DTD, no entity declarations, no billion laughs, no external
- * entities), entity references other than the five predefined ones, XInclude, documents over the size limit, nesting
- * over the depth limit. It never reads a file or the network: the reader behind it has no code that could. Errors name
- * the line and column.
+ * The only way XML enters virtlayer. It refuses, with {@link org.virtlayer.api.ErrorCode#XML_ERROR}, what a
+ * definition never needs and an attacker loves: a DOCTYPE (so no DTD, no entity declarations, no billion laughs, no
+ * external entities), entity references other than the five predefined ones, XInclude, documents over the size
+ * limit, nesting over the depth limit. It never reads a file or the network: the reader behind it has no code that could.
+ * Errors name the line and column.
+ *
+ * <p>Default limits ({@link XmlLimits#DEFAULT}): 10 MiB (10,485,760 characters) per document, as virsh reads at most
+ * 10 MiB from an XML file; 256 levels of nesting, libxml2's default; 256 attributes per element; 1,000,000
+ * elements. {@link #parse(String, XmlLimits)} takes other limits.
  */
 public final class SafeXmlParser {
     private SafeXmlParser() {

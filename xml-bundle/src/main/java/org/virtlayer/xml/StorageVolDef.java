@@ -20,8 +20,19 @@ public final class StorageVolDef {
      * @throws VirtException XML_ERROR naming the element or attribute at fault
      */
     public static StorageVolDef parse(String xml, StoragePoolDef pool) {
+        return parse(xml, pool, false);
+    }
+
+    /**
+     * Parses a volume for a pool of the given type.
+     *
+     * @param capacityOptional accept a volume without {@code <capacity>} ({@code VIR_VOL_XML_PARSE_NO_CAPACITY}, as
+     *     when the size comes from a backing store or a source volume)
+     * @throws VirtException XML_ERROR naming the element or attribute at fault
+     */
+    public static StorageVolDef parse(String xml, StoragePoolDef pool, boolean capacityOptional) {
         XmlElement root = SafeXmlParser.parse(xml);
-        VolumeCanonicalForm.apply(root, pool);
+        VolumeCanonicalForm.apply(root, pool, capacityOptional);
         return new StorageVolDef(root);
     }
 

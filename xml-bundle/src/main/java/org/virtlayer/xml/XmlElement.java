@@ -71,7 +71,7 @@ public final class XmlElement {
 
     /** Reorders attributes: the named ones first in the given order, the others after them as they were. */
     public void orderAttributes(List<String> order) {
-        if (attributes.size() < 2 || inOrder(order)) {
+        if (attributes.size() < 2 || attributesInOrder(order)) {
             return;
         }
         LinkedHashMap<String, String> sorted = new LinkedHashMap<>(attributes.size() * 2);
@@ -88,28 +88,20 @@ public final class XmlElement {
         attributes.putAll(sorted);
     }
 
-    /** True if the listed attributes present already come first and in the given order. */
-    private boolean inOrder(List<String> order) {
-        int next = 0;
-        int seenListed = 0;
+    /** True if the attributes already follow the order, checked without allocating a new map. */
+    private boolean attributesInOrder(List<String> order) {
+        int previous = 0;
         for (String a : attributes.keySet()) {
-            int idx = order.indexOf(a);
-            if (idx < 0) {
-                // an unlisted attribute before listed ones is out of order
-                for (int j = next; j < order.size(); j++) {
-                    if (attributes.containsKey(order.get(j))) {
-                        return false;
-                    }
-                }
-                return true;
+            int r = order.indexOf(a);
+            if (r < 0) {
+                r = order.size();
             }
-            if (idx < next) {
+            if (r < previous) {
                 return false;
             }
-            next = idx + 1;
-            seenListed++;
+            previous = r;
         }
-        return seenListed >= 0;
+        return true;
     }
 
     // ---- text
@@ -230,29 +222,28 @@ public final class XmlElement {
 
     /** Sorts children by an order of names; names not listed keep their relative order after the listed ones. */
     public void orderChildren(List<String> order) {
-        orderChildren(ElementOrder.of(order));
-    }
-
-    /** Sorts children by a precomputed order (the cheap form for rules applied to every document). */
-    public void orderChildren(ElementOrder order) {
-        int n = children.size();
-        if (n < 2) {
+        if (children.size() < 2 || childrenInOrder(order)) {
             return;
         }
-        int last = -1;
-        boolean sorted = true;
-        for (int i = 0; i < n; i++) {
-            int r = order.rank(children.get(i).name);
-            if (r < last) {
-                sorted = false;
-                break;
+        ElementOrder rank = ElementOrder.of(order);
+        // a stable sort keeps repeated elements (disks, interfaces) in the order the user gave them
+        children.sort((a, b) -> Integer.compare(rank.rank(a.name), rank.rank(b.name)));
+    }
+
+    /** True if the children already follow the order: the common case, checked without allocating. */
+    private boolean childrenInOrder(List<String> order) {
+        int previous = 0;
+        for (XmlElement c : children) {
+            int r = order.indexOf(c.name);
+            if (r < 0) {
+                r = order.size();
             }
-            last = r;
+            if (r < previous) {
+                return false;
+            }
+            previous = r;
         }
-        if (!sorted) {
-            // a stable sort keeps repeated elements (disks, interfaces) in the order the user gave them
-            children.sort((a, b) -> Integer.compare(order.rank(a.name), order.rank(b.name)));
-        }
+        return true;
     }
 
     /**

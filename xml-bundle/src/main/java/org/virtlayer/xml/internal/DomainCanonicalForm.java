@@ -8,7 +8,6 @@ import org.virtlayer.api.VirtException;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.DomainParseOptions;
 import org.virtlayer.xml.ScaledSize;
-import org.virtlayer.xml.ElementOrder;
 import org.virtlayer.xml.XmlElement;
 
 /**
@@ -20,27 +19,19 @@ public final class DomainCanonicalForm {
     }
 
     /** The order libvirt formats a domain's top-level elements in. */
-    public static final ElementOrder TOP_ORDER = ElementOrder.of("name", "uuid", "genid", "title", "description", "metadata",
+    public static final List<String> TOP_ORDER = List.of("name", "uuid", "genid", "title", "description", "metadata",
             "maxMemory", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "vcpus",
             "iothreads", "iothreadids", "cputune", "numatune", "resource", "sysinfo", "bootloader", "bootloader_args",
             "os", "idmap", "features", "cpu", "clock", "on_poweroff", "on_reboot", "on_crash", "on_lockfailure", "pm",
             "perf", "devices", "seclabel", "keywrap", "launchSecurity");
 
     /** The order libvirt formats devices in. */
-    public static final List<String> DEVICE_NAMES = List.of("emulator", "disk", "controller", "lease", "filesystem",
+    public static final List<String> DEVICE_ORDER = List.of("emulator", "disk", "controller", "lease", "filesystem",
             "interface", "smartcard", "serial", "parallel", "console", "channel", "input", "tpm", "graphics", "sound",
             "audio", "video", "hostdev", "redirdev", "redirfilter", "hub", "watchdog", "memballoon", "rng", "nvram",
             "panic", "shmem", "memory", "iommu", "vsock", "crypto");
 
-    private static final ElementOrder DEVICE_ORDER = ElementOrder.of(DEVICE_NAMES);
-    private static final Set<String> DEVICE_KINDS = Set.copyOf(DEVICE_NAMES);
-
-    private static final ElementOrder OS_ORDER = ElementOrder.of("type", "firmware", "loader", "nvram", "kernel",
-            "initrd", "cmdline", "shim", "dtb", "acpi", "init", "initarg", "initenv", "initdir", "inituser",
-            "initgroup", "boot", "bootmenu", "smbios", "bios");
-
-    private static final java.util.regex.Pattern MAC =
-            java.util.regex.Pattern.compile("(?i)[0-9a-f]{1,2}(:[0-9a-f]{1,2}){5}");
+    private static final Set<String> DEVICE_KINDS = Set.copyOf(DEVICE_ORDER);
 
     public static final List<String> ROOT_ATTRIBUTES = List.of("type", "id");
     public static final List<String> VCPU_ATTRIBUTES = List.of("placement", "cpuset", "current");
@@ -58,7 +49,11 @@ public final class DomainCanonicalForm {
         uuid(root);
         title(root);
         memory(root);
-        vcpu(root);
+        int maxVcpus = vcpu(root);
+        XmlElement cputune = root.child("cputune");
+        if (cputune != null) {
+            ResourceControlRules.apply(cputune, maxVcpus);
+        }
         os(root, options);
         lifecycle(root);
         XmlElement devices = root.child("devices");
@@ -69,6 +64,7 @@ public final class DomainCanonicalForm {
                     canonicalDevice(d);
                 }
             }
+            VideoRules.primaryFirst(devices);
             orderDevices(devices);
         }
         root.orderAttributes(ROOT_ATTRIBUTES);
@@ -152,7 +148,7 @@ public final class DomainCanonicalForm {
         return v;
     }
 
-    private static void vcpu(XmlElement root) {
+    private static int vcpu(XmlElement root) {
         XmlElement v = root.child("vcpu");
         if (v == null) {
             v = root.add(new XmlElement("vcpu"));
@@ -172,6 +168,7 @@ public final class DomainCanonicalForm {
             v.attr("current", c == max ? null : Integer.toString(c));
         }
         v.orderAttributes(VCPU_ATTRIBUTES);
+        return max;
     }
 
     private static int positiveInt(String s, String message) {
@@ -202,7 +199,9 @@ public final class DomainCanonicalForm {
             int after = os.indexOf(type) + 1;
             os.add(after, XmlElement.of("boot", "dev", "hd"));
         }
-        os.orderChildren(OS_ORDER);
+        os.orderChildren(List.of("type", "firmware", "loader", "nvram", "kernel", "initrd", "cmdline", "shim",
+                "dtb", "acpi", "init", "initarg", "initenv", "initdir", "inituser", "initgroup", "boot", "bootmenu",
+                "smbios", "bios"));
     }
 
     private static boolean hasDeviceBootOrder(XmlElement root) {
@@ -263,8 +262,27 @@ public final class DomainCanonicalForm {
         return p == null ? "<disk>" : p;
     }
 
-    /** Per-device defaults libvirt fills in. */
+    /** Per-device defaults libvirt fills in, and the per-device checks it makes while parsing. */
     public static void canonicalDevice(XmlElement device) {
+        switch (device.name()) {
+            case "graphics" -> GraphicsRules.apply(device);
+            case "serial", "parallel", "console", "channel", "redirdev" ->
+                CharDeviceRules.apply(device, device.name());
+            case "smartcard" -> {
+                if ("passthrough".equals(device.attr("mode"))) {
+                    CharDeviceRules.apply(device, "smartcard");
+                }
+            }
+            case "rng" -> {
+                XmlElement backend = device.child("backend");
+                if (backend != null && "egd".equals(backend.attr("model"))) {
+                    CharDeviceRules.apply(backend, "rng backend");
+                }
+            }
+            default -> {
+                // the rest is kept as written
+            }
+        }
         if (device.name().equals("interface")) {
             XmlElement mac = device.child("mac");
             if (mac == null) {
@@ -272,10 +290,10 @@ public final class DomainCanonicalForm {
                 device.add(0, mac);
             } else {
                 String a = mac.attr("address");
-                if (a == null || !MAC.matcher(a).matches()) {
+                if (a == null || !Macs.isValid(a)) {
                     throw VirtException.xml("unable to parse mac address '" + a + "'");
                 }
-                mac.attr("address", a.toLowerCase(java.util.Locale.ROOT));
+                mac.attr("address", Macs.canonical(a));
             }
         }
     }
@@ -294,6 +312,7 @@ public final class DomainCanonicalForm {
         root.orderChildren(TOP_ORDER);
     }
 
+    /** Removes what only {@code VIR_DOMAIN_XML_SECURE} may show: graphics passwords. */
     /** True if the definition holds something only {@code VIR_DOMAIN_XML_SECURE} may show. */
     public static boolean hasSecrets(XmlElement root) {
         XmlElement devices = root.child("devices");
@@ -308,7 +327,6 @@ public final class DomainCanonicalForm {
         return false;
     }
 
-    /** Removes what only {@code VIR_DOMAIN_XML_SECURE} may show: graphics passwords. */
     public static void stripSecrets(XmlElement root) {
         XmlElement devices = root.child("devices");
         if (devices == null) {

@@ -2,7 +2,6 @@ package org.virtlayer.xml.internal;
 
 import java.util.UUID;
 import org.virtlayer.api.VirtException;
-import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 
 /** Name and UUID rules shared by every kind of definition. */
@@ -10,10 +9,19 @@ final class Names {
     private Names() {
     }
 
-    /** Checks {@code <name>} as libvirt does for domains (no '/', no control characters, bounded length). */
+    /**
+     * Checks {@code <name>} as libvirt does for networks and pools: present and without '/' (it names files and
+     * bridges); unlike a domain name, a newline is accepted.
+     */
     static void checkName(XmlElement root) {
-        DomainDef.checkName(root.childText("name"));
-        root.child("name").text(root.childText("name"));
+        String name = root.childText("name");
+        if (name == null || name.isEmpty()) {
+            throw VirtException.xml("missing name information for <" + root.name() + ">");
+        }
+        if (name.indexOf('/') >= 0) {
+            throw VirtException.xml("invalid char in name: / (<" + root.name() + "> name '" + name + "')");
+        }
+        root.child("name").text(name);
     }
 
     /** Puts {@code <uuid>} in canonical form, generating one when it is missing. */

@@ -38,6 +38,7 @@ import org.virtlayer.spi.StorageService;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.DomainParseOptions;
 import org.virtlayer.xml.SafeXmlParser;
+import org.virtlayer.xml.SchemaValidator;
 import org.virtlayer.xml.XmlElement;
 import org.virtlayer.xml.XmlLimits;
 
@@ -261,10 +262,10 @@ final class TestConnection implements HypervisorConnection {
 
     // ---- define, create, undefine
 
+    /** Parses a domain; with {@code validate}, first checks it against libvirt's domain schema, as libvirt does. */
     private DomainDef parse(String xml, boolean validate) {
         if (validate) {
-            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED,
-                    "schema validation of domain XML is not available in this version");
+            SchemaValidator.validateDomain(xml);
         }
         DomainDef def = DomainDef.parse(xml, PARSE);
         if (!"test".equals(def.virtType())) {
