@@ -19,6 +19,10 @@ public final class DomainCanonicalForm {
     }
 
     /** The order libvirt formats a domain's top-level elements in. */
+    /** libvirt 9.0's virtualisation types ({@code virDomainVirtType}). */
+    private static final Set<String> VIRT_TYPES = Set.of("none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml",
+            "openvz", "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz", "hvf");
+
     public static final List<String> TOP_ORDER = List.of("name", "uuid", "genid", "title", "description", "metadata",
             "maxMemory", "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "vcpus",
             "iothreads", "iothreadids", "cputune", "numatune", "resource", "sysinfo", "bootloader", "bootloader_args",
@@ -43,6 +47,9 @@ public final class DomainCanonicalForm {
         String type = root.attr("type");
         if (type == null || type.isBlank()) {
             throw VirtException.xml("missing domain type attribute");
+        }
+        if (!VIRT_TYPES.contains(type)) {
+            throw VirtException.xml("invalid domain type " + type + " (attribute 'type' of <domain>)");
         }
         id(root, options);
         DomainDef.checkName(root.childText("name"));
