@@ -240,23 +240,43 @@ public final class DriverBench {
             run(v, 2000);
             run(l, 2000);
         }
+        int rounds = Integer.getInteger("bench.rounds", 3);
         for (int n : sizes) {
-            Result ours;
-            try (Side v = new Virtlayer()) {
-                ours = run(v, n);
-            }
-            Result theirs = new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-            if (n <= libvirtMax) {
-                try (Side l = new Libvirt()) {
-                    theirs = run(l, n);
+            // each side runs several times, alternating, each time on a fresh node; the median of each figure counts,
+            // so that one unlucky garbage collection or a busy neighbour does not decide a ratio
+            List<Result> ours = new ArrayList<>();
+            List<Result> theirs = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                try (Side v = new Virtlayer()) {
+                    ours.add(run(v, n));
+                }
+                System.gc();
+                if (n <= libvirtMax) {
+                    try (Side l = new Libvirt()) {
+                        theirs.add(run(l, n));
+                    }
+                    System.gc();
                 }
             }
-            print("define", n, ours.defineUs(), theirs.defineUs());
-            print("lookup_start", n, ours.lookupStartUs(), theirs.lookupStartUs());
-            print("list_all", n, ours.listAllUs(), theirs.listAllUs());
-            print("lookup_info_xml", n, ours.lookupInfoXmlUs(), theirs.lookupInfoXmlUs());
-            print("destroy_undefine", n, ours.destroyUndefineUs(), theirs.destroyUndefineUs());
-            System.gc();
+            Result o = median(ours);
+            Result t = theirs.isEmpty() ? new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                    : median(theirs);
+            print("define", n, o.defineUs(), t.defineUs());
+            print("lookup_start", n, o.lookupStartUs(), t.lookupStartUs());
+            print("list_all", n, o.listAllUs(), t.listAllUs());
+            print("lookup_info_xml", n, o.lookupInfoXmlUs(), t.lookupInfoXmlUs());
+            print("destroy_undefine", n, o.destroyUndefineUs(), t.destroyUndefineUs());
         }
+    }
+
+    private static Result median(List<Result> rs) {
+        return new Result(median(rs, Result::defineUs), median(rs, Result::lookupStartUs),
+                median(rs, Result::listAllUs), median(rs, Result::lookupInfoXmlUs),
+                median(rs, Result::destroyUndefineUs));
+    }
+
+    private static double median(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {
+        double[] v = rs.stream().mapToDouble(f).sorted().toArray();
+        return v[v.length / 2];
     }
 }

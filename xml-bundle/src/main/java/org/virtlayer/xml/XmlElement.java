@@ -1,11 +1,16 @@
 package org.virtlayer.xml;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -13,12 +18,19 @@ import java.util.function.Predicate;
  * order, and its text when it has no children. That is all libvirt's formats need: mixed content, comments and
  * processing instructions are dropped on reading, as libvirt drops them.
  *
+ * <p>Storage is compact (attributes as name/value pairs in one array, children in a list made on first use) because a
+ * node keeps one tree per domain and a node may hold a hundred thousand domains.
+ *
  * <p>Mutable and not thread-safe: definitions copy what they hand out ({@link #copy()}).
  */
 public final class XmlElement {
+    private static final String[] NO_ATTRIBUTES = new String[0];
+
     private final String name;
-    private final LinkedHashMap<String, String> attributes = new LinkedHashMap<>(4);
-    private final List<XmlElement> children = new ArrayList<>(2);
+    /** name0, value0, name1, value1, ...; only the first {@code 2 * attrCount} slots are used. */
+    private String[] attrs = NO_ATTRIBUTES;
+    private int attrCount;
+    private ArrayList<XmlElement> children;
     private String text;
     private boolean expanded;
 
@@ -41,58 +53,159 @@ public final class XmlElement {
 
     // ---- attributes
 
+    private int attrIndex(String attribute) {
+        for (int i = 0; i < attrCount; i++) {
+            if (attrs[2 * i].equals(attribute)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The attribute's value, or null. */
     public String attr(String attribute) {
-        return attributes.get(attribute);
+        int i = attrIndex(attribute);
+        return i < 0 ? null : attrs[2 * i + 1];
     }
 
     /** Sets an attribute, keeping its place if it exists; a null value removes it. Returns this element. */
     public XmlElement attr(String attribute, String value) {
+        Objects.requireNonNull(attribute, "attribute");
+        int i = attrIndex(attribute);
         if (value == null) {
-            attributes.remove(attribute);
-        } else {
-            attributes.put(attribute, value);
+            if (i >= 0) {
+                removeAttrAt(i);
+            }
+            return this;
         }
+        if (i >= 0) {
+            attrs[2 * i + 1] = value;
+            return this;
+        }
+        if (2 * attrCount == attrs.length) {
+            attrs = Arrays.copyOf(attrs, Math.max(4, attrs.length * 2));
+        }
+        attrs[2 * attrCount] = attribute;
+        attrs[2 * attrCount + 1] = value;
+        attrCount++;
         return this;
     }
 
+    private void removeAttrAt(int i) {
+        System.arraycopy(attrs, 2 * i + 2, attrs, 2 * i, 2 * (attrCount - i - 1));
+        attrCount--;
+        attrs[2 * attrCount] = null;
+        attrs[2 * attrCount + 1] = null;
+    }
+
     public boolean hasAttr(String attribute) {
-        return attributes.containsKey(attribute);
+        return attrIndex(attribute) >= 0;
     }
 
     public String removeAttr(String attribute) {
-        return attributes.remove(attribute);
+        int i = attrIndex(attribute);
+        if (i < 0) {
+            return null;
+        }
+        String v = attrs[2 * i + 1];
+        removeAttrAt(i);
+        return v;
     }
 
-    /** The attributes in document order, read-only. */
+    /** How many attributes the element has. */
+    public int attrCount() {
+        return attrCount;
+    }
+
+    /** The name of the i-th attribute, in document order. */
+    public String attrName(int i) {
+        Objects.checkIndex(i, attrCount);
+        return attrs[2 * i];
+    }
+
+    /** The value of the i-th attribute, in document order. */
+    public String attrValue(int i) {
+        Objects.checkIndex(i, attrCount);
+        return attrs[2 * i + 1];
+    }
+
+    /** The attributes in document order, as a read-only view. */
     public Map<String, String> attributes() {
-        return Collections.unmodifiableMap(attributes);
+        return new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                return new AbstractSet<>() {
+                    @Override
+                    public Iterator<Entry<String, String>> iterator() {
+                        return new Iterator<>() {
+                            private int i;
+
+                            @Override
+                            public boolean hasNext() {
+                                return i < attrCount;
+                            }
+
+                            @Override
+                            public Entry<String, String> next() {
+                                if (i >= attrCount) {
+                                    throw new NoSuchElementException();
+                                }
+                                Entry<String, String> e = Map.entry(attrs[2 * i], attrs[2 * i + 1]);
+                                i++;
+                                return e;
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return attrCount;
+                    }
+                };
+            }
+
+            @Override
+            public String get(Object key) {
+                return key instanceof String ? attr((String) key) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return key instanceof String && hasAttr((String) key);
+            }
+        };
     }
 
     /** Reorders attributes: the named ones first in the given order, the others after them as they were. */
     public void orderAttributes(List<String> order) {
-        if (attributes.size() < 2 || attributesInOrder(order)) {
+        if (attrCount < 2 || attributesInOrder(order)) {
             return;
         }
-        LinkedHashMap<String, String> sorted = new LinkedHashMap<>(attributes.size() * 2);
+        String[] sorted = new String[attrs.length];
+        int k = 0;
         for (String a : order) {
-            String v = attributes.get(a);
-            if (v != null) {
-                sorted.put(a, v);
+            int i = attrIndex(a);
+            if (i >= 0) {
+                sorted[2 * k] = attrs[2 * i];
+                sorted[2 * k + 1] = attrs[2 * i + 1];
+                k++;
             }
         }
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            sorted.putIfAbsent(e.getKey(), e.getValue());
+        for (int i = 0; i < attrCount; i++) {
+            if (!order.contains(attrs[2 * i])) {
+                sorted[2 * k] = attrs[2 * i];
+                sorted[2 * k + 1] = attrs[2 * i + 1];
+                k++;
+            }
         }
-        attributes.clear();
-        attributes.putAll(sorted);
+        attrs = sorted;
     }
 
-    /** True if the attributes already follow the order, checked without allocating a new map. */
+    /** True if the attributes already follow the order, checked without allocating. */
     private boolean attributesInOrder(List<String> order) {
         int previous = 0;
-        for (String a : attributes.keySet()) {
-            int r = order.indexOf(a);
+        for (int i = 0; i < attrCount; i++) {
+            int r = order.indexOf(attrs[2 * i]);
             if (r < 0) {
                 r = order.size();
             }
@@ -125,14 +238,17 @@ public final class XmlElement {
 
     /** The child elements in order, read-only. */
     public List<XmlElement> children() {
-        return Collections.unmodifiableList(children);
+        return children == null ? List.of() : Collections.unmodifiableList(children);
     }
 
     /** The first child with this name, or null. */
     public XmlElement child(String childName) {
-        for (XmlElement c : children) {
-            if (c.name.equals(childName)) {
-                return c;
+        if (children != null) {
+            for (int i = 0, n = children.size(); i < n; i++) {
+                XmlElement c = children.get(i);
+                if (c.name.equals(childName)) {
+                    return c;
+                }
             }
         }
         return null;
@@ -140,6 +256,9 @@ public final class XmlElement {
 
     /** The children with this name, in order. */
     public List<XmlElement> children(String childName) {
+        if (children == null) {
+            return new ArrayList<>(0);
+        }
         List<XmlElement> out = new ArrayList<>(2);
         for (XmlElement c : children) {
             if (c.name.equals(childName)) {
@@ -161,15 +280,22 @@ public final class XmlElement {
         return c != null ? c : add(new XmlElement(childName));
     }
 
+    private ArrayList<XmlElement> kids() {
+        if (children == null) {
+            children = new ArrayList<>(4);
+        }
+        return children;
+    }
+
     /** Appends a child and returns it. */
     public XmlElement add(XmlElement child) {
-        children.add(Objects.requireNonNull(child));
+        kids().add(Objects.requireNonNull(child));
         return child;
     }
 
     /** Inserts a child at a position and returns it. */
     public XmlElement add(int index, XmlElement child) {
-        children.add(index, Objects.requireNonNull(child));
+        kids().add(index, Objects.requireNonNull(child));
         return child;
     }
 
@@ -180,33 +306,38 @@ public final class XmlElement {
             return null;
         }
         XmlElement c = childOrCreate(childName);
-        c.children.clear();
+        c.children = null;
         c.text = value;
         return c;
     }
 
     public boolean remove(XmlElement child) {
-        for (int i = 0; i < children.size(); i++) {
-            if (children.get(i) == child) {
-                children.remove(i);
-                return true;
-            }
+        int i = indexOf(child);
+        if (i < 0) {
+            return false;
         }
-        return false;
+        children.remove(i);
+        return true;
     }
 
     public void removeChildren(String childName) {
-        children.removeIf(c -> c.name.equals(childName));
+        if (children != null) {
+            children.removeIf(c -> c.name.equals(childName));
+        }
     }
 
     public void removeChildren(Predicate<XmlElement> which) {
-        children.removeIf(which);
+        if (children != null) {
+            children.removeIf(which);
+        }
     }
 
     public int indexOf(XmlElement child) {
-        for (int i = 0; i < children.size(); i++) {
-            if (children.get(i) == child) {
-                return i;
+        if (children != null) {
+            for (int i = 0; i < children.size(); i++) {
+                if (children.get(i) == child) {
+                    return i;
+                }
             }
         }
         return -1;
@@ -217,12 +348,12 @@ public final class XmlElement {
         if (i < 0) {
             throw new IllegalArgumentException("not a child: " + old.name);
         }
-        children.set(i, replacement);
+        children.set(i, Objects.requireNonNull(replacement));
     }
 
     /** Sorts children by an order of names; names not listed keep their relative order after the listed ones. */
     public void orderChildren(List<String> order) {
-        if (children.size() < 2 || childrenInOrder(order)) {
+        if (children == null || children.size() < 2 || childrenInOrder(order)) {
             return;
         }
         ElementOrder rank = ElementOrder.of(order);
@@ -233,8 +364,8 @@ public final class XmlElement {
     /** True if the children already follow the order: the common case, checked without allocating. */
     private boolean childrenInOrder(List<String> order) {
         int previous = 0;
-        for (XmlElement c : children) {
-            int r = order.indexOf(c.name);
+        for (int i = 0, n = children.size(); i < n; i++) {
+            int r = order.indexOf(children.get(i).name);
             if (r < 0) {
                 r = order.size();
             }
@@ -260,30 +391,45 @@ public final class XmlElement {
     }
 
     public boolean isEmpty() {
-        return attributes.isEmpty() && children.isEmpty() && (text == null || text.isEmpty());
+        return attrCount == 0 && (children == null || children.isEmpty()) && (text == null || text.isEmpty());
     }
 
     /** A deep copy. */
     public XmlElement copy() {
         XmlElement e = new XmlElement(name);
-        e.attributes.putAll(attributes);
+        if (attrCount > 0) {
+            e.attrs = Arrays.copyOf(attrs, 2 * attrCount);
+            e.attrCount = attrCount;
+        }
         e.text = text;
         e.expanded = expanded;
-        for (XmlElement c : children) {
-            e.children.add(c.copy());
+        if (children != null && !children.isEmpty()) {
+            e.children = new ArrayList<>(children.size());
+            for (XmlElement c : children) {
+                e.children.add(c.copy());
+            }
         }
         return e;
     }
 
     /** Structural equality: name, attributes (in any order), text and children (in order). */
     public boolean sameAs(XmlElement o) {
-        if (o == null || !name.equals(o.name) || !attributes.equals(o.attributes)
-                || !Objects.equals(text == null ? null : text.strip(), o.text == null ? null : o.text.strip())
-                || children.size() != o.children.size()) {
+        if (o == null || !name.equals(o.name) || attrCount != o.attrCount
+                || !Objects.equals(text == null ? null : text.strip(), o.text == null ? null : o.text.strip())) {
             return false;
         }
-        for (int i = 0; i < children.size(); i++) {
-            if (!children.get(i).sameAs(o.children.get(i))) {
+        for (int i = 0; i < attrCount; i++) {
+            if (!attrs[2 * i + 1].equals(o.attr(attrs[2 * i]))) {
+                return false;
+            }
+        }
+        List<XmlElement> mine = children();
+        List<XmlElement> theirs = o.children();
+        if (mine.size() != theirs.size()) {
+            return false;
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            if (!mine.get(i).sameAs(theirs.get(i))) {
                 return false;
             }
         }

@@ -1,6 +1,5 @@
 package org.virtlayer.xml;
 
-import java.util.Map;
 
 /**
  * Formats elements the way libvirt does: two spaces of indentation per level, attributes in single quotes, empty
@@ -30,12 +29,13 @@ public final class XmlWriter {
     private static void write(StringBuilder sb, XmlElement e, int indent, String omit) {
         indent(sb, indent);
         sb.append('<').append(e.name());
-        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
-            if (omit != null && omit.equals(a.getKey())) {
+        for (int i = 0, n = e.attrCount(); i < n; i++) {
+            String an = e.attrName(i);
+            if (omit != null && omit.equals(an)) {
                 continue;
             }
-            sb.append(' ').append(a.getKey()).append("='");
-            escape(sb, a.getValue());
+            sb.append(' ').append(an).append("='");
+            escape(sb, e.attrValue(i));
             sb.append('\'');
         }
         boolean hasText = e.text() != null && !e.text().isEmpty();
@@ -72,20 +72,27 @@ public final class XmlWriter {
      * characters other than tab, newline and carriage return are dropped (XML 1.0 cannot carry them).
      */
     public static void escape(StringBuilder sb, String s) {
+        int run = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
+            String entity;
             switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '\'' -> sb.append("&apos;");
-                case '"' -> sb.append("&quot;");
+                case '<' -> entity = "&lt;";
+                case '>' -> entity = "&gt;";
+                case '&' -> entity = "&amp;";
+                case '\'' -> entity = "&apos;";
+                case '"' -> entity = "&quot;";
                 default -> {
                     if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        sb.append(c);
+                        continue;
                     }
+                    entity = "";
                 }
             }
+            // most values need no escaping at all: copy the plain runs between special characters in one go
+            sb.append(s, run, i).append(entity);
+            run = i + 1;
         }
+        sb.append(s, run, s.length());
     }
 }

@@ -148,7 +148,7 @@ public final class NetworkCanonicalForm {
             throw VirtException.xml("bridge delay/stp/zone options only allowed in route, nat, and isolated mode, "
                     + "not in " + mode + " (network '" + name + "')");
         }
-        if (bridge.attributes().isEmpty() && bridge.children().isEmpty()) {
+        if (bridge.attrCount() == 0 && bridge.children().isEmpty()) {
             root.remove(bridge);
         }
     }

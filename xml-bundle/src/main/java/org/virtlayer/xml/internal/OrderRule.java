@@ -57,7 +57,7 @@ public final class OrderRule {
 
     /** Puts the element and everything under it in order. */
     public void apply(XmlElement e) {
-        if (!attributes.isEmpty() && e.attributes().size() > 1) {
+        if (!attributes.isEmpty() && e.attrCount() > 1) {
             e.orderAttributes(attributes);
         }
         if (!children.isEmpty() && e.children().size() > 1) {
