@@ -54,6 +54,9 @@ final class ConnectionWorker implements Runnable {
         ServerSettings settings = listener.settings();
         ScheduledExecutorService timer = listener.timer();
         try {
+            if (!listener.isRunning()) {
+                return;
+            }
             ScheduledFuture<?> handshakeGuard = timer.schedule(this::abort, settings.handshakeTimeoutSeconds(),
                     TimeUnit.SECONDS);
             try {

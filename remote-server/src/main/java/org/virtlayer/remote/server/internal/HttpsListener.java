@@ -34,6 +34,7 @@ final class HttpsListener {
     private final Set<ConnectionWorker> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean running = true;
+    private final Thread acceptor;
 
     HttpsListener(ServerSettings settings, SSLContext ctx, TrustStore trust, ClientLimits limits, RequestRouter router,
             ScheduledExecutorService timer) throws IOException {
@@ -55,7 +56,7 @@ final class HttpsListener {
             t.setDaemon(true);
             return t;
         });
-        Thread acceptor = new Thread(this::acceptLoop, "virtlayer-remote-accept-" + port());
+        acceptor = new Thread(this::acceptLoop, "virtlayer-remote-accept-" + port());
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -78,6 +79,11 @@ final class HttpsListener {
                 LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
                 continue;
             }
+            if (!running) {
+                // accepted while stopping: a stopped server answers nothing
+                closeQuietly(s);
+                return;
+            }
             if (open.size() >= settings.maxConnections()) {
                 refused.incrementAndGet();
                 try {
@@ -94,7 +100,20 @@ final class HttpsListener {
             }
             ConnectionWorker w = new ConnectionWorker(s, this);
             open.add(w);
-            threads.execute(w);
+            try {
+                threads.execute(w);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                open.remove(w);
+                closeQuietly(s);
+            }
+        }
+    }
+
+    private static void closeQuietly(SSLSocket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // refused anyway
         }
     }
 
@@ -127,6 +146,12 @@ final class HttpsListener {
             server.close();
         } catch (IOException e) {
             // closing
+        }
+        try {
+            // no connection may slip in after the sweep below
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (ConnectionWorker w : open) {
             w.abort();

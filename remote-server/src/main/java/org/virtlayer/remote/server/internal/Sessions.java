@@ -24,6 +24,7 @@ final class Sessions {
     private final ServerSettings settings;
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean closed;
 
     Sessions(ConnectionFactory factory, ServerSettings settings) {
         this.factory = factory;
@@ -37,6 +38,9 @@ final class Sessions {
      *         the session limits, or what the node's open says
      */
     Session open(ClientIdentity client, String uriText, boolean readOnly) {
+        if (closed) {
+            throw new VirtException(ErrorCode.NO_CONNECT, "the remote server is stopping");
+        }
         ConnectUri uri = ConnectUri.parse(uriText);
         if (uri.isRemote()) {
             throw new VirtException(ErrorCode.ACCESS_DENIED, "access denied: the node opens only its own URIs, not '"
@@ -54,6 +58,10 @@ final class Sessions {
         Session s = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(b), client, c,
                 settings.eventBufferSize());
         byId.put(s.id(), s);
+        if (closed) {
+            close(s);
+            throw new VirtException(ErrorCode.NO_CONNECT, "the remote server is stopping");
+        }
         return s;
     }
 
@@ -95,6 +103,7 @@ final class Sessions {
     }
 
     void closeAll() {
+        closed = true;
         for (Session s : byId.values()) {
             close(s);
         }
