@@ -13,6 +13,8 @@ public final class ChunkedInputStream extends InputStream {
     private long chunkLeft;
     private long total;
     private boolean done;
+    /** Set once the framing or the limit was broken: nothing more is read, not even to drain. */
+    private boolean broken;
 
     /** @param maxBytes most bytes in the whole body, -1 for no limit (volume content) */
     public ChunkedInputStream(InputStream in, long maxBytes) {
@@ -32,6 +34,18 @@ public final class ChunkedInputStream extends InputStream {
         if (done) {
             return -1;
         }
+        if (broken) {
+            throw new HttpProtocolException(400, "chunked body already refused");
+        }
+        try {
+            return readChunked(b, off, len);
+        } catch (IOException e) {
+            broken = true;
+            throw e;
+        }
+    }
+
+    private int readChunked(byte[] b, int off, int len) throws IOException {
         if (chunkLeft == 0) {
             chunkLeft = nextChunkSize();
             if (chunkLeft == 0) {
@@ -91,6 +105,9 @@ public final class ChunkedInputStream extends InputStream {
 
     @Override
     public void close() throws IOException {
+        if (broken) {
+            return;
+        }
         byte[] skip = new byte[8192];
         while (read(skip, 0, skip.length) >= 0) {
             // drain

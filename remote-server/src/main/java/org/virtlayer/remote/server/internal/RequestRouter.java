@@ -28,6 +28,7 @@ import org.virtlayer.spi.VolumeRef;
  * another request.
  */
 final class RequestRouter {
+    private static final System.Logger LOG = System.getLogger(RequestRouter.class.getName());
     static final String PROTOCOL = "virtlayer-remote/1";
 
     private final ServerSettings settings;
@@ -122,6 +123,12 @@ final class RequestRouter {
             throw new VirtException(ErrorCode.RPC, "RPC error: no such path");
         } catch (VirtException e) {
             HttpReply.error(out, e, false);
+            return true;
+        } catch (RuntimeException e) {
+            // a bug of ours must not cost the client its connection without an answer, nor the node anything
+            LOG.log(System.Logger.Level.ERROR, "request " + method + " " + path + " failed", e);
+            HttpReply.error(out, 500, ErrorCode.INTERNAL_ERROR, "internal error: the remote server failed on this"
+                    + " request (" + e.getClass().getSimpleName() + "); see the node's log", false);
             return true;
         }
     }
