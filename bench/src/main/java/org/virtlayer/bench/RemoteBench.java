@@ -31,7 +31,7 @@ import org.virtlayer.spi.HypervisorDriver;
  * ({@code test+unix:///default?socket=...}): no TLS, no TCP.</li>
  * </ul>
  * Prints one line per side, operation and callers: {@code side=.. op=.. callers=.. calls_per_s=.. p50_us=..
- * p99_us=..}. Usage: {@code RemoteBench LIBVIRTD_SOCKET [SECONDS]}.
+ * p99_us=..}, after a warm-up of every operation on both sides. Usage: {@code RemoteBench LIBVIRTD_SOCKET [SECONDS]}.
  */
 public final class RemoteBench {
     private static final int EXTRA_DOMAINS = 20;
@@ -161,6 +161,10 @@ public final class RemoteBench {
 
     /** Runs {@code callers} threads calling {@code op} for {@code seconds} after a warm-up; prints one line. */
     static void measure(Side side, String op, int callers, double seconds) throws Exception {
+        measure(side, op, callers, seconds, true);
+    }
+
+    static void measure(Side side, String op, int callers, double seconds, boolean print) throws Exception {
         AtomicBoolean warm = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         long[][] lat = new long[callers][];
@@ -215,6 +219,9 @@ public final class RemoteBench {
             k += counts[t];
         }
         Arrays.sort(all);
+        if (!print) {
+            return;
+        }
         System.out.printf(Locale.ROOT, "side=%s op=%s callers=%d calls_per_s=%.0f p50_us=%.0f p99_us=%.0f%n",
                 side.name(), op, callers, total / (elapsed / 1e9), all[total / 2] / 1e3,
                 all[Math.min(total - 1, (int) (total * 0.99))] / 1e3);
@@ -229,6 +236,11 @@ public final class RemoteBench {
                 + " -> libvirtd, test driver");
         Path dir = Files.createTempDirectory("virtlayer-remote-bench");
         try (Side ours = new Virtlayer(dir); Side theirs = new Libvirt(socket)) {
+            // both JVMs' compilers warm on every operation before anything is measured
+            for (String op : List.of("lookup", "info", "list")) {
+                measure(ours, op, 16, 2, false);
+                measure(theirs, op, 16, 2, false);
+            }
             for (String op : List.of("lookup", "info", "list")) {
                 for (int callers : CALLERS) {
                     measure(ours, op, callers, seconds);

@@ -73,6 +73,14 @@ final class EventReader implements Runnable, NodeLink.GapReporter {
             } finally {
                 current = null;
             }
+            if (!l.isClosed()) {
+                try {
+                    // whatever ended the stream, do not come back in a tight loop
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 

@@ -182,18 +182,27 @@ final class HttpsClient implements AutoCloseable {
         }
     }
 
-    /** Sends a chunked request body written by {@code writer}, then reads the reply whole. */
+    /**
+     * Sends a chunked request body written by {@code writer}, then reads the reply whole. The body goes only once the
+     * node said "100 Continue", which it says when the call starts reading it: a refused upload (e.g.
+     * OPERATION_DENIED) is answered before a byte of content travels.
+     */
     Reply upload(String path, BodyWriter writer) throws IOException {
         Conn c = connect(readTimeoutMillis);
         try {
             Map<String, String> h = baseHeaders();
             h.put("Content-Type", "application/octet-stream");
             h.put("Transfer-Encoding", "chunked");
+            h.put("Expect", "100-continue");
             HttpHead.write(c.out, "PUT " + path + " HTTP/1.1", h);
-            try (var body = new org.virtlayer.remote.protocol.http.ChunkedOutputStream(c.out)) {
-                writer.write(body);
-            }
+            c.out.flush();
             HttpHead head = HttpHead.read(c.in);
+            if (head != null && status(head) == 100) {
+                try (var body = new org.virtlayer.remote.protocol.http.ChunkedOutputStream(c.out)) {
+                    writer.write(body);
+                }
+                head = HttpHead.read(c.in);
+            }
             if (head == null) {
                 throw new IOException("the node closed the connection without answering");
             }

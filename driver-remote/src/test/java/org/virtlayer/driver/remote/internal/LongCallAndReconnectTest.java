@@ -73,6 +73,50 @@ class LongCallAndReconnectTest {
     }
 
     @Test
+    void volumeContentStreamsBothWaysAndASlowUploadDoesNotBlockTheOthers() throws Exception {
+        try (Connection c = node.clientFactory.open(slowUri())) {
+            org.virtlayer.api.StoragePool pool = c.lookupStoragePoolByName("default-pool");
+            org.virtlayer.api.StorageVolume v = pool.createVolume(
+                    "<volume><name>disk.img</name><capacity unit='MiB'>8</capacity></volume>");
+            byte[] data = new byte[3 * 1024 * 1024 + 17];
+            new java.util.Random(7).nextBytes(data);
+            java.util.concurrent.CountDownLatch half = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+            // a source that stalls half-way, like a slow disk or network on the caller's side
+            java.io.InputStream source = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(data)) {
+                private int read;
+
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    if (read >= data.length / 2 && half.getCount() > 0) {
+                        half.countDown();
+                        try {
+                            resume.await(20, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            throw new java.io.InterruptedIOException();
+                        }
+                    }
+                    int n = super.read(b, off, Math.min(len, 64 * 1024));
+                    read += Math.max(n, 0);
+                    return n;
+                }
+            };
+            CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> v.upload(source, 0, 0));
+            assertThat(half.await(10, TimeUnit.SECONDS)).as("half the content sent").isTrue();
+            for (int i = 0; i < 10; i++) {
+                assertThat(c.lookupDomainByName("test").info().state()).isEqualTo(DomainState.RUNNING);
+            }
+            assertThat(upload).as("the upload is still running while the other calls are answered").isNotDone();
+            resume.countDown();
+            upload.get(20, TimeUnit.SECONDS);
+            assertThat(slow.content.get("disk.img")).isEqualTo(data);
+            java.io.ByteArrayOutputStream back = new java.io.ByteArrayOutputStream();
+            v.download(back, 0, 0);
+            assertThat(back.toByteArray()).isEqualTo(data);
+        }
+    }
+
+    @Test
     void serverStoppedAndRestartedWhileAClientWaits() throws Exception {
         try (Connection c = node.clientFactory.open(slowUri())) {
             BlockingQueue<String> gaps = new LinkedBlockingQueue<>();

@@ -96,7 +96,17 @@ class ReadOnlyRoleTest {
     private static HttpsClient.Reply invoke(RemoteMethod m, ObjectNode args) throws Exception {
         String base = "/v1/sessions/" + session + "/" + m.wireName();
         if (m == RemoteMethod.VOLUME_UPLOAD) {
-            return reader.upload(base + "?pool=default-pool&name=default-vol", out -> out.write(new byte[16]));
+            // 64 MiB offered: the refusal must come before any of it travels
+            long[] sent = new long[1];
+            HttpsClient.Reply r = reader.upload(base + "?pool=default-pool&name=default-vol", out -> {
+                byte[] mib = new byte[1 << 20];
+                for (int i = 0; i < 64; i++) {
+                    out.write(mib);
+                    sent[0] += mib.length;
+                }
+            });
+            assertThat(sent[0]).as("content sent for a refused upload").isZero();
+            return r;
         }
         if (m == RemoteMethod.VOLUME_DOWNLOAD) {
             try (HttpsClient.Streamed st = reader.stream("GET", base + "?pool=default-pool&name=default-vol", 5000)) {

@@ -228,7 +228,9 @@ final class RequestRouter {
             try {
                 StorageVolume v = s.volume(new VolumeRef(queryString(query, "pool"), queryString(query, "name"),
                         null));
-                try (InputStream body = head.body(in, -1)) {
+                InputStream raw = head.body(in, -1);
+                boolean expectsContinue = "100-continue".equalsIgnoreCase(head.header("expect"));
+                try (InputStream body = expectsContinue ? new ContinueOnFirstRead(raw, out) : raw) {
                     v.upload(body, queryLong(query, "offset", 0), queryLong(query, "length", 0));
                 }
             } finally {
