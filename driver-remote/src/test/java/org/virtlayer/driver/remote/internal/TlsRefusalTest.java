@@ -135,8 +135,11 @@ class TlsRefusalTest {
         assertThat(get(ctx, "TLSv1.3")).isEqualTo("HTTP/1.1 200");
         assertThat(node.server.revoke("soon-revoked")).isTrue();
         assertThat(node.server.trustedClients()).extracting(t -> t.name()).doesNotContain("soon-revoked");
-        // a fresh context: no TLS session to resume
+        // a fresh context, which must do a full handshake
         assertThatThrownBy(() -> get(context("TLSv1.3", gone), "TLSv1.3")).isInstanceOf(IOException.class);
+        // and the old context, which may resume its TLS session without showing its certificate again: the node
+        // checks the trust list on every connection, not only in full handshakes
+        assertThatThrownBy(() -> get(ctx, "TLSv1.3")).isInstanceOf(IOException.class);
     }
 
     @Test

@@ -130,7 +130,11 @@ final class ConnectionWorker implements Runnable {
         }
     }
 
-    /** The trusted client the handshake accepted; null if it vanished from the trust list meanwhile. */
+    /**
+     * The trusted client the handshake accepted; null if it is not (or no longer) in the trust list. Checked on every
+     * connection because a TLS 1.3 resumption does not call the trust manager again: without this, a revoked client
+     * holding a session ticket would get back in (TlsRefusalTest shows it).
+     */
     private ClientIdentity identify() throws IOException {
         Certificate[] chain;
         try {
