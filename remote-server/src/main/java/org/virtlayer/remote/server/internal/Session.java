@@ -2,7 +2,6 @@ package org.virtlayer.remote.server.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
 import org.virtlayer.api.Network;
@@ -115,9 +114,5 @@ final class Session {
 
     static VolumeRef ref(StorageVolume v) {
         return new VolumeRef(v.pool().name(), v.name(), v.key());
-    }
-
-    static UUID uuidOf(Domain d) {
-        return d.uuid();
     }
 }

@@ -93,20 +93,20 @@ class LimitsTest {
     }
 
     @Test
-    void callsInFlightPerClientAreBounded() throws Exception {
-        try (ServedNode node = new ServedNode(dir, settings())) {
-            ClientIdentity c = new ClientIdentity("fp", "busy", org.virtlayer.remote.server.Role.ADMIN);
-            ClientLimits limits = new ClientLimits(settings());
-            limits.callStarted(c);
-            limits.callStarted(c);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits.callStarted(c))
-                    .isInstanceOfSatisfying(org.virtlayer.api.VirtException.class, e -> {
-                        assertThat(e.code()).isEqualTo(org.virtlayer.api.ErrorCode.RESOURCE_BUSY);
-                        assertThat(e.getMessage()).contains("busy").contains("2 calls running");
-                    });
-            limits.callDone(c);
-            limits.callStarted(c);
-        }
+    void callsInFlightPerClientAreBounded() {
+        ClientIdentity c = new ClientIdentity("fp", "busy", org.virtlayer.remote.server.Role.ADMIN);
+        ClientLimits limits = new ClientLimits(settings());
+        limits.callStarted(c);
+        limits.callStarted(c);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits.callStarted(c))
+                .isInstanceOfSatisfying(org.virtlayer.api.VirtException.class, e -> {
+                    assertThat(e.code()).isEqualTo(org.virtlayer.api.ErrorCode.RESOURCE_BUSY);
+                    assertThat(e.getMessage()).contains("busy").contains("2 calls running");
+                });
+        limits.callDone(c);
+        limits.callStarted(c);
+        // another client has its own allowance
+        limits.callStarted(new ClientIdentity("fp2", "other", org.virtlayer.remote.server.Role.ADMIN));
     }
 
     @Test
