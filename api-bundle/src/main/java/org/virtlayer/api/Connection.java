@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.osgi.annotation.versioning.ProviderType;
 import org.virtlayer.api.event.CloseListener;
 import org.virtlayer.api.event.DomainEventListener;
+import org.virtlayer.api.event.EventGapListener;
 import org.virtlayer.api.event.EventRegistration;
 import org.virtlayer.api.event.NetworkEventListener;
 import org.virtlayer.api.event.StoragePoolEventListener;
@@ -143,4 +144,14 @@ public interface Connection extends AutoCloseable {
 
     /** Learns when this connection closes for another reason than {@link #close()}: driver removed, node lost. */
     EventRegistration addCloseListener(CloseListener listener);
+
+    /**
+     * Learns when events may have been missed while this connection stayed open (a remote node that restarted, a
+     * listener too slow for the node). Connections to the local node never miss events; the default registers
+     * nothing.
+     */
+    default EventRegistration addEventGapListener(EventGapListener listener) {
+        return () -> {
+        };
+    }
 }

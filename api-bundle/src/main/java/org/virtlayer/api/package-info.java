@@ -5,7 +5,7 @@
  * {@link org.virtlayer.api.ErrorCode}. Only virtlayer implements these interfaces ({@code @ProviderType}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.virtlayer.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,4 +17,11 @@ public interface EventSink {
     void networkEvent(NetworkRef network, NetworkEventType type);
 
     void storagePoolEvent(PoolRef pool, StoragePoolEventType type);
+
+    /**
+     * Some events may have been missed (a remote node restarted, or dropped events for a slow reader): the
+     * connection's gap listeners learn why, so that they read again what they keep from events.
+     */
+    default void eventsMissed(String reason) {
+    }
 }

@@ -11,7 +11,7 @@
  * ({@code @ProviderType}). The package grows additively.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.virtlayer.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * the registration handle that removes a listener.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.virtlayer.api.event;
 
 import org.osgi.annotation.bundle.Export;

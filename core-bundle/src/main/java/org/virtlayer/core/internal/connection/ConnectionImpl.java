@@ -30,6 +30,7 @@ import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.CloseListener;
 import org.virtlayer.api.event.DomainEvent;
 import org.virtlayer.api.event.DomainEventListener;
+import org.virtlayer.api.event.EventGapListener;
 import org.virtlayer.api.event.EventRegistration;
 import org.virtlayer.api.event.NetworkEvent;
 import org.virtlayer.api.event.NetworkEventListener;
@@ -70,6 +71,7 @@ public final class ConnectionImpl implements Connection {
     private final EventHub<NetworkEvent> networkEvents;
     private final EventHub<StoragePoolEvent> poolEvents;
     private final EventHub<CloseReason> closeEvents;
+    private final EventHub<String> gapEvents;
     private final NetworkRouter networks;
     private final StorageRouter storage;
     private volatile HypervisorConnection hc;
@@ -87,6 +89,7 @@ public final class ConnectionImpl implements Connection {
         this.networkEvents = new EventHub<>(core.eventPool());
         this.poolEvents = new EventHub<>(core.eventPool());
         this.closeEvents = new EventHub<>(core.eventPool());
+        this.gapEvents = new EventHub<>(core.eventPool());
         this.networks = new NetworkRouter(this);
         this.storage = new StorageRouter(this);
     }
@@ -205,6 +208,10 @@ public final class ConnectionImpl implements Connection {
         return poolEvents;
     }
 
+    EventHub<String> gapEvents() {
+        return gapEvents;
+    }
+
     DomainHandle domainHandle(DomainRef ref) {
         return new DomainHandle(this, ref.name(), ref.uuid(), ref.id());
     }
@@ -264,6 +271,7 @@ public final class ConnectionImpl implements Connection {
         networkEvents.clear();
         poolEvents.clear();
         closeEvents.clear();
+        gapEvents.clear();
         if (h != null && !calls.isGone()) {
             try {
                 calls.run(Operation.CONNECT_CLOSE, h::close);
@@ -629,6 +637,11 @@ public final class ConnectionImpl implements Connection {
     @Override
     public EventRegistration addCloseListener(CloseListener listener) {
         return closeEvents.subscribe(r -> true, r -> listener.onClose(this, r));
+    }
+
+    @Override
+    public EventRegistration addEventGapListener(EventGapListener listener) {
+        return gapEvents.subscribe(r -> true, r -> listener.onGap(this, r));
     }
 
     <T> T quiet(Supplier<T> s, T fallback) {

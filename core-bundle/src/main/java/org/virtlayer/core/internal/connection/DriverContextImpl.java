@@ -69,4 +69,9 @@ final class DriverContextImpl implements DriverContext, EventSink {
             conn.poolEvents().publish(new StoragePoolEvent(conn.poolHandle(pool), type));
         }
     }
+
+    @Override
+    public void eventsMissed(String reason) {
+        conn.gapEvents().publish(reason);
+    }
 }
