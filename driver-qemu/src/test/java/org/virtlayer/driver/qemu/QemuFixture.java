@@ -10,6 +10,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.virtlayer.api.Connection;
+import org.virtlayer.api.Domain;
+import org.virtlayer.api.DomainListFlag;
+import org.virtlayer.api.VirtException;
 import org.virtlayer.core.internal.ConnectionFactoryImpl;
 import org.virtlayer.core.internal.host.LinuxHost;
 import org.virtlayer.core.internal.state.FileStateStores;
@@ -59,9 +63,20 @@ public final class QemuFixture implements AutoCloseable {
         driver = newDriver();
     }
 
-    /** Stops the driver; QEMUs it still runs keep running (tests destroy theirs first). */
+    /** Destroys every domain still running (a failed test leaves no QEMU behind), then stops the driver. */
     @Override
     public void close() throws IOException {
+        try (Connection c = factory.open("qemu:///system")) {
+            for (Domain d : c.listDomains(DomainListFlag.ACTIVE)) {
+                try {
+                    d.destroy();
+                } catch (VirtException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (VirtException e) {
+            // the driver is gone: nothing to destroy through it
+        }
         factory.removeDriver(driver);
         driver.deactivate();
         factory.deactivate();
