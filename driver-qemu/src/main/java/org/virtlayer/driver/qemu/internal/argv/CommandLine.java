@@ -91,6 +91,10 @@ public final class CommandLine {
         memory();
         smp();
         arg("-uuid", def.uuid().toString());
+        String genid = def.root().childText("genid");
+        if (genid != null) {
+            device(Json.obj("driver", "vmgenid", "guid", genid, "id", "vmgenid0"));
+        }
         if (def.devices("graphics").isEmpty()) {
             arg("-display", "none");
         }
@@ -157,10 +161,6 @@ public final class CommandLine {
     private void machine() {
         String m = def.machine();
         QemuOptions o = QemuOptions.of(m == null ? caps.machine(null).name() : m);
-        boolean usbController = false;
-        for (XmlElement c : def.devices("controller")) {
-            usbController |= "usb".equals(c.attr("type")) && !"none".equals(c.attr("model"));
-        }
         o.add("usb", "off");
         XmlElement features = def.element("features");
         if (features != null) {
@@ -188,9 +188,6 @@ public final class CommandLine {
         } else {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, "unsupported configuration: domain type '" + type
                     + "' is not supported by the QEMU driver (use type='qemu' or 'kvm')");
-        }
-        if (!usbController) {
-            // nothing: usb=off above already keeps QEMU from adding one
         }
     }
 
@@ -232,7 +229,46 @@ public final class CommandLine {
                 }
             }
         }
+        hypervisorFeatures(o);
         arg("-cpu", o.toString());
+    }
+
+    /** Paravirtual features libvirt sets on the CPU: kvmclock, PV EOI, PV spinlocks, Hyper-V enlightenments. */
+    private void hypervisorFeatures(QemuOptions o) {
+        XmlElement clock = def.element("clock");
+        if (clock != null) {
+            for (XmlElement t : clock.children("timer")) {
+                if ("kvmclock".equals(t.attr("name")) && t.attr("present") != null) {
+                    o.add("kvmclock", "no".equals(t.attr("present")) ? "off" : "on");
+                }
+            }
+        }
+        XmlElement features = def.element("features");
+        if (features == null) {
+            return;
+        }
+        XmlElement apic = features.child("apic");
+        if (apic != null && apic.attr("eoi") != null) {
+            o.add("kvm-pv-eoi", apic.attr("eoi"));
+        }
+        XmlElement spin = features.child("pvspinlock");
+        if (spin != null) {
+            o.add("kvm-pv-unhalt", "off".equals(spin.attr("state")) ? "off" : "on");
+        }
+        XmlElement hyperv = features.child("hyperv");
+        if (hyperv != null && !"off".equals(hyperv.attr("state"))) {
+            for (XmlElement h : hyperv.children()) {
+                if (!"on".equals(h.attr("state"))) {
+                    continue;
+                }
+                switch (h.name()) {
+                    case "spinlocks" -> o.add("hv-spinlocks", "0x" + Integer.toHexString(
+                            Dev.intAttr(h, "retries", 0x1fff)));
+                    case "vendor_id" -> o.add("hv-vendor-id", h.attr("value"));
+                    default -> o.add("hv-" + h.name().replace('_', '-'), "on");
+                }
+            }
+        }
     }
 
     private void requireKvm(String what) {
@@ -400,6 +436,9 @@ public final class CommandLine {
                 m.put("port", Dev.intAttr(t, "port", 0));
                 m.put("chassis", Dev.intAttr(t, "chassis", Dev.intAttr(c, "index", 0)));
                 m.put("id", Dev.alias(c));
+                if (t != null && "off".equals(t.attr("hotplug"))) {
+                    m.put("hotplug", false);
+                }
             }
             case "usb" -> {
                 String driver = switch (model == null ? "piix3-uhci" : model) {
@@ -431,6 +470,10 @@ public final class CommandLine {
                 };
                 m.put("driver", driver);
                 m.put("id", Dev.alias(c));
+                String queues = Dev.attr(c, "driver", "queues");
+                if (queues != null && driver.equals("virtio-scsi-pci")) {
+                    m.put("num_queues", Integer.parseInt(queues));
+                }
             }
             case "virtio-serial" -> {
                 m.put("driver", "virtio-serial-pci");

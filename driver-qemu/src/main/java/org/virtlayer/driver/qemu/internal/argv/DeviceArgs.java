@@ -35,6 +35,10 @@ public final class DeviceArgs {
             m.put("multifunction", true);
         }
         m.put("addr", "0x" + Integer.toHexString(slot) + (fn != 0 ? ".0x" + Integer.toHexString(fn) : ""));
+        String acpiIndex = Dev.attr(dev, "acpi", "index");
+        if (acpiIndex != null) {
+            m.put("acpi-index", Integer.parseInt(acpiIndex));
+        }
     }
 
     // ---- disks
@@ -93,7 +97,8 @@ public final class DeviceArgs {
                     + format + "' of " + diskName(disk) + "; use raw or qcow2");
         }
         Map<String, Object> storage = new LinkedHashMap<>();
-        storage.put("driver", block ? ("cdrom".equals(Dev.diskDevice(disk)) ? "host_cdrom" : "host_device") : "file");
+        storage.put("driver", block ? ("cdrom".equals(Dev.diskDevice(disk)) && isCdrom(path) ? "host_cdrom"
+                : "host_device") : "file");
         storage.put("filename", path);
         storage.put("node-name", storageNode(disk));
         Map<String, Object> cache = cache(disk);
@@ -113,6 +118,18 @@ public final class DeviceArgs {
         return List.of(storage, fmt);
     }
 
+    /** A host CD-ROM drive ({@code /dev/cdrom}, {@code /dev/srN}), which QEMU opens as {@code host_cdrom}. */
+    private static boolean isCdrom(String path) {
+        if (path.equals("/dev/cdrom")) {
+            return true;
+        }
+        try {
+            return Path.of(path).toRealPath().getFileName().toString().matches("sr\\d+");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The disk's {@code -device}. */
     public static Map<String, Object> diskDevice(XmlElement disk, Integer bootIndex, boolean q35, String scsiModel) {
         String bus = Dev.diskBus(disk);
@@ -123,6 +140,10 @@ public final class DeviceArgs {
         switch (bus) {
             case "virtio" -> {
                 m.put("driver", "virtio-blk-pci");
+                String eventIdx = Dev.attr(disk, "driver", "event_idx");
+                if (eventIdx != null) {
+                    m.put("event_idx", "on".equals(eventIdx));
+                }
                 putPci(m, disk, q35);
             }
             case "ide", "sata" -> {

@@ -18,10 +18,10 @@ import org.virtlayer.xml.internal.DomainCanonicalForm;
  */
 public final class DeviceLayout {
     /** Order in which libvirt hands out PCI slots on an i440fx machine. */
-    private static final List<String> PCI_ORDER = List.of("controller", "filesystem", "interface", "sound", "hostdev",
+    private static final List<String> PCI_ORDER = List.of("filesystem", "interface", "sound", "controller", "hostdev",
             "disk", "memballoon", "rng", "watchdog", "video", "input", "vsock");
-    /** Spare PCIe root ports a q35 machine gets for hot-plug. */
-    private static final int SPARE_ROOT_PORTS = 4;
+    /** Spare PCIe root ports a q35 machine gets for hot-plug when ports are added for it, as libvirt adds one. */
+    private static final int SPARE_ROOT_PORTS = 1;
 
     private final DomainDef def;
     private final XmlElement devices;
@@ -77,6 +77,7 @@ public final class DeviceLayout {
     // ---- implicit devices
 
     private void implicitDevices() {
+        controllerIndices();
         if (controllers("pci").isEmpty()) {
             devices.add(XmlElement.of("controller", "type", "pci", "index", "0", "model",
                     q35 ? "pcie-root" : "pci-root"));
@@ -125,6 +126,27 @@ public final class DeviceLayout {
             }
         }
         DomainCanonicalForm.orderDevices(devices);
+    }
+
+    /** Controllers written without {@code index} get the next free one of their type, as libvirt numbers them. */
+    private void controllerIndices() {
+        for (XmlElement c : def.devices("controller")) {
+            if (c.attr("index") != null) {
+                continue;
+            }
+            Set<Integer> used = new HashSet<>();
+            for (XmlElement o : controllers(c.attr("type"))) {
+                if (o.attr("index") != null) {
+                    used.add(Dev.intAttr(o, "index", 0));
+                }
+            }
+            int i = "pci".equals(c.attr("type")) && !"pci-root".equals(c.attr("model"))
+                    && !"pcie-root".equals(c.attr("model")) ? 1 : 0;
+            while (used.contains(i)) {
+                i++;
+            }
+            c.attr("index", Integer.toString(i));
+        }
     }
 
     private List<XmlElement> controllers(String type) {
@@ -353,7 +375,10 @@ public final class DeviceLayout {
         throw new VirtException(ErrorCode.INTERNAL_ERROR, "internal error: no free PCI slot on bus " + bus);
     }
 
-    /** q35: each PCIe device on a root port of its own (as libvirt lays it out), plus spare ports for hot-plug. */
+    /**
+     * q35: each PCIe device on a root port of its own (ports declared in the definition first, then added ones, as
+     * libvirt lays them out), plus a spare port for hot-plug.
+     */
     private void q35Addresses() {
         takenSlots.add(key(0, 0, 0));
         takenSlots.add(key(0, 0x1f, 0));
@@ -362,47 +387,73 @@ public final class DeviceLayout {
             primary.add(pci(0, 1, 0, false));
             takenSlots.add(key(0, 1, 0));
         }
-        List<XmlElement> endpoints = new ArrayList<>();
-        for (String kind : PCI_ORDER) {
-            for (XmlElement d : def.devices(kind)) {
-                if (needsPci(d) && d.child("address") == null && d != primary
-                        && !("controller".equals(d.name()) && "pci".equals(d.attr("type")))) {
-                    endpoints.add(d);
-                }
-            }
-        }
+        List<XmlElement> ports = new ArrayList<>();
+        List<XmlElement> free = new ArrayList<>();
         int index = 1;
         for (XmlElement c : controllers("pci")) {
             index = Math.max(index, Dev.intAttr(c, "index", 0) + 1);
-        }
-        List<XmlElement> ports = new ArrayList<>();
-        for (XmlElement d : endpoints) {
-            XmlElement port = rootPort(index);
-            ports.add(port);
-            d.add(pci(index, 0, 0, false));
-            index++;
-        }
-        for (int k = 0; k < SPARE_ROOT_PORTS; k++) {
-            ports.add(rootPort(index++));
-        }
-        int slot = primary == null ? 1 : 2;
-        while (takenSlots.contains(key(0, slot, 0))) {
-            slot++;
-        }
-        for (int k = 0; k < ports.size(); k++) {
-            int fn = k % 8;
-            if (k > 0 && fn == 0) {
-                slot++;
-                while (takenSlots.contains(key(0, slot, 0))) {
-                    slot++;
+            if ("pcie-root-port".equals(c.attr("model"))) {
+                free.add(c);
+                if (c.child("address") == null) {
+                    ports.add(c);
                 }
             }
-            ports.get(k).add(pci(0, slot, fn, fn == 0));
-            takenSlots.add(key(0, slot, fn));
-            devices.add(ports.get(k));
         }
+        for (XmlElement d : devices.children()) {
+            XmlElement a = d.child("address");
+            if (a != null && "pci".equals(a.attr("type")) && Dev.intAttr(a, "bus", 0) > 0) {
+                free.removeIf(p -> Dev.intAttr(p, "index", 0) == Dev.intAttr(a, "bus", 0));
+            }
+        }
+        boolean added = false;
+        for (String kind : PCI_ORDER) {
+            for (XmlElement d : def.devices(kind)) {
+                if (!needsPci(d) || d.child("address") != null || d == primary
+                        || ("controller".equals(d.name()) && "pci".equals(d.attr("type")))) {
+                    continue;
+                }
+                XmlElement port;
+                if (!free.isEmpty()) {
+                    port = free.remove(0);
+                } else {
+                    port = rootPort(index++);
+                    ports.add(port);
+                    devices.add(port);
+                    added = true;
+                }
+                d.add(pci(Dev.intAttr(port, "index", 0), 0, 0, false));
+            }
+        }
+        for (int k = 0; added && k < SPARE_ROOT_PORTS; k++) {
+            XmlElement port = rootPort(index++);
+            ports.add(port);
+            devices.add(port);
+        }
+        int slot = 1;
+        int fn = 0;
         for (XmlElement p : ports) {
-            Dev.setAlias(p, "pci." + p.attr("index"));
+            while (fn == 0 && takenSlots.contains(key(0, slot, 0))) {
+                slot++;
+            }
+            p.add(pci(0, slot, fn, fn == 0));
+            takenSlots.add(key(0, slot, fn));
+            XmlElement target = p.child("target");
+            if (target == null) {
+                target = p.add(new XmlElement("target"));
+            }
+            if (target.attr("chassis") == null) {
+                target.attr("chassis", p.attr("index"));
+            }
+            if (target.attr("port") == null) {
+                target.attr("port", "0x" + Integer.toHexString(slot << 3 | fn));
+            }
+            if (Dev.alias(p) == null || !Dev.alias(p).equals("pci." + p.attr("index"))) {
+                Dev.setAlias(p, "pci." + p.attr("index"));
+            }
+            if (++fn == 8) {
+                fn = 0;
+                slot++;
+            }
         }
     }
 
@@ -410,8 +461,6 @@ public final class DeviceLayout {
         XmlElement c = XmlElement.of("controller", "type", "pci", "index", Integer.toString(index), "model",
                 "pcie-root-port");
         c.add(XmlElement.of("model", "name", "pcie-root-port"));
-        c.add(XmlElement.of("target", "chassis", Integer.toString(index), "port",
-                "0x" + Integer.toHexString(0x7 + index)));
         return c;
     }
 
@@ -453,23 +502,16 @@ public final class DeviceLayout {
 
     // ---- block nodes
 
-    /** libvirt numbers block nodes from the last disk up: the first of N disks is {@code libvirt-N-*}. */
+    /** libvirt numbers block nodes from the last disk up (empty drives count): the first of N is {@code libvirt-N-*}. */
     private void nodeIndices() {
         List<XmlElement> disks = def.devices("disk");
-        int n = 0;
-        for (XmlElement d : disks) {
-            if (d.child("source") != null && Dev.diskSource(d) != null) {
-                n++;
-            }
-        }
+        int n = disks.size();
         for (XmlElement d : disks) {
             XmlElement s = d.child("source");
             if (s != null && Dev.diskSource(d) != null && s.attr("index") == null) {
                 s.attr("index", Integer.toString(n));
             }
-            if (s != null && Dev.diskSource(d) != null) {
-                n--;
-            }
+            n--;
         }
     }
 }
