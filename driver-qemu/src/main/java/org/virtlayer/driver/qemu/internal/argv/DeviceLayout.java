@@ -112,7 +112,9 @@ public final class DeviceLayout {
         }
         if (!def.devices("graphics").isEmpty() && def.devices("video").isEmpty()) {
             XmlElement v = new XmlElement("video");
-            v.add(XmlElement.of("model", "type", "vga", "vram", "16384", "heads", "1", "primary", "yes"));
+            // libvirt's default for graphics without a video card: Cirrus on i440fx, VGA on q35
+            v.add(XmlElement.of("model", "type", q35 ? "vga" : "cirrus", "vram", "16384", "heads", "1", "primary",
+                    "yes"));
             devices.add(v);
         }
         if (def.devices("input").isEmpty()) {
