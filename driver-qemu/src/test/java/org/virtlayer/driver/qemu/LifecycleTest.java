@@ -87,6 +87,12 @@ class LifecycleTest {
                     .containsKey("block.0.rd.reqs");
             assertThatThrownBy(() -> d.attachDevice(diskXml)).isInstanceOfSatisfying(VirtException.class,
                     e -> assertThat(e.getMessage()).contains("vdb"));
+            // and unplugged: the guest lets go (ACPI PCI hot-plug), QEMU reports DEVICE_DELETED
+            long unplug = System.nanoTime();
+            d.detachDevice(diskXml);
+            System.out.println("detach took " + (System.nanoTime() - unplug) / 1_000_000 + " ms");
+            assertThat(d.xml()).doesNotContain("vdb");
+            assertThat(c.domainStats(null, StatsGroup.BLOCK).get(0).stats()).containsEntry("block.count", 0);
 
             // libvirt's reboot: the power button, then a reset instead of a power-off; no lifecycle event
             d.reboot();

@@ -8,7 +8,6 @@ import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
-import org.virtlayer.xml.internal.DomainCanonicalForm;
 
 /**
  * Gives a live definition what QEMU needs and libvirt's live XML shows: the implicit devices of the machine (USB and
@@ -47,7 +46,7 @@ public final class DeviceLayout {
         l.driveAddresses();
         l.pciAddresses();
         l.nodeIndices();
-        DomainCanonicalForm.orderDevices(l.devices);
+        def.orderDevices();
     }
 
     /** Gives one device about to be hot-plugged its alias, address and node index; it is not added. */
@@ -127,7 +126,7 @@ public final class DeviceLayout {
                 nic.add(mac == null ? 0 : nic.indexOf(mac) + 1, XmlElement.of("model", "type", Dev.nicModel(nic)));
             }
         }
-        DomainCanonicalForm.orderDevices(devices);
+        def.orderDevices();
     }
 
     /** Controllers written without {@code index} get the next free one of their type, as libvirt numbers them. */
