@@ -79,7 +79,7 @@ class CgroupTest {
         CgroupLayout layout = CgroupLayout.detect();
         assertThat(layout.mode()).as(layout.toString()).isNotEqualTo(CgroupLayout.Mode.NONE);
         assertThat(layout.writable()).as("CI runs as root with writable cgroups: " + layout).isTrue();
-        Cgroup g = Cgroup.create(layout, "virtlayer-test/t-" + UUID.randomUUID());
+        Cgroup g = Cgroup.create(layout, "virtlayer-linux-test/t-" + UUID.randomUUID());
         try (PidFd p = ProcessLauncher.launch(new ProcessLauncher.Spec(List.of("/bin/sleep", "30")))) {
             g.addProcess(p.pid());
             assertThat(g.processes()).containsExactly(p.pid());
@@ -97,6 +97,6 @@ class CgroupTest {
         }
         g.remove();
         assertThat(g.exists()).isFalse();
-        Cgroup.of(layout, "virtlayer-test").remove();
+        Cgroup.of(layout, "virtlayer-linux-test").remove();
     }
 }
