@@ -16,7 +16,9 @@ import org.virtlayer.api.DomainStartFlag;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.DomainStatsRecord;
+import org.virtlayer.api.DomainXmlFlag;
 import org.virtlayer.api.ErrorCode;
+import org.virtlayer.api.ModificationImpact;
 import org.virtlayer.api.StatsGroup;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
@@ -55,7 +57,7 @@ class LifecycleTest {
             int pid = f.pid(d.uuid());
             assertThat(QemuFixture.cmdline(pid)).contains("-S", "-no-user-config", "-nodefaults", "-no-shutdown");
 
-            DomainStatsRecord s = c.domainStats(null).get(0);
+            DomainStatsRecord s = d.stats();
             Map<String, Object> st = s.stats();
             assertThat(st).containsEntry("state.state", DomainState.RUNNING.number())
                     .containsEntry("balloon.current", 131072L).containsEntry("balloon.maximum", 131072L)
@@ -81,7 +83,7 @@ class LifecycleTest {
                     + disk + "'/><target dev='vdb' bus='virtio'/></disk>";
             d.attachDevice(diskXml);
             assertThat(d.xml()).contains("<target dev='vdb' bus='virtio'/>").contains("virtio-disk1");
-            Map<String, Object> bs = c.domainStats(null, StatsGroup.BLOCK).get(0).stats();
+            Map<String, Object> bs = d.stats(StatsGroup.BLOCK).stats();
             assertThat(bs).containsEntry("block.count", 1).containsEntry("block.0.name", "vdb")
                     .containsEntry("block.0.path", disk.toString()).containsEntry("block.0.capacity", 64L << 20)
                     .containsKey("block.0.rd.reqs");
@@ -90,9 +92,15 @@ class LifecycleTest {
             // and unplugged: the guest lets go (ACPI PCI hot-plug), QEMU reports DEVICE_DELETED
             long unplug = System.nanoTime();
             d.detachDevice(diskXml);
-            System.out.println("detach took " + (System.nanoTime() - unplug) / 1_000_000 + " ms");
             assertThat(d.xml()).doesNotContain("vdb");
-            assertThat(c.domainStats(null, StatsGroup.BLOCK).get(0).stats()).containsEntry("block.count", 0);
+            assertThat(d.stats(StatsGroup.BLOCK).stats()).containsEntry("block.count", 0);
+            // a NIC too, with user networking
+            String nic = "<interface type='user'><mac address='52:54:00:12:34:56'/><model type='virtio'/></interface>";
+            d.attachDevice(nic);
+            assertThat(d.xml()).contains("52:54:00:12:34:56").contains("<alias name='net0'/>");
+            assertThat(d.stats(StatsGroup.INTERFACE).stats()).containsEntry("net.count", 1);
+            d.detachDevice(nic);
+            assertThat(d.xml()).doesNotContain("52:54:00:12:34:56");
 
             // libvirt's reboot: the power button, then a reset instead of a power-off; no lifecycle event
             d.reboot();
@@ -174,10 +182,14 @@ class LifecycleTest {
 
     @Test
     void anUnexpectedDeathIsReportedAndCgroupsCarryTheTunables() throws Exception {
-        String tunables = "";
-        String xml = TestGuest.domainXml("victim", f.file("victim.log"), "qemu", "")
-                .replace("<vcpu>1</vcpu>", "<vcpu>1</vcpu>\n  <memtune><hard_limit unit='MiB'>512</hard_limit>"
-                        + "</memtune>\n  <cputune><shares>512</shares></cputune>" + tunables);
+        Path disk = f.file("victim.raw");
+        Files.copy(TestGuest.dir().resolve("disk.raw"), disk, StandardCopyOption.REPLACE_EXISTING);
+        String xml = TestGuest.domainXml("victim", f.file("victim.log"), "qemu", "    <disk type='file' device='disk'>"
+                + "<driver name='qemu' type='raw'/><source file='" + disk + "'/><target dev='vda' bus='virtio'/>"
+                + "<iotune><total_bytes_sec>10000000</total_bytes_sec><read_iops_sec>400</read_iops_sec></iotune>"
+                + "</disk>\n")
+                .replace("<vcpu>1</vcpu>", "<vcpu current='1'>2</vcpu>\n  <memtune><hard_limit unit='MiB'>512"
+                        + "</hard_limit></memtune>\n  <cputune><shares>512</shares></cputune>");
         try (Connection c = f.factory.open("qemu:///system")) {
             Events events = new Events(c);
             Domain d = c.defineDomain(xml);
@@ -191,6 +203,15 @@ class LifecycleTest {
             assertThat(Files.readString(memory.resolve("memory.limit_in_bytes")).strip()).isEqualTo("536870912");
             assertThat(Files.readString(cpu.resolve("cpu.shares")).strip()).isEqualTo("512");
             assertThat(Files.readString(memory.resolve("cgroup.procs"))).contains(Integer.toString(pid));
+
+            // live changes: a vCPU plugged in, the balloon target lowered
+            d.setVcpus(2, ModificationImpact.LIVE);
+            Map<String, Object> vs = d.stats(StatsGroup.VCPU).stats();
+            assertThat(vs).containsEntry("vcpu.current", 2).containsEntry("vcpu.maximum", 2)
+                    .containsKey("vcpu.1.time");
+            assertThat(c.lookupDomainByName("victim").xml(DomainXmlFlag.INACTIVE)).contains("current='1'");
+            d.setMemory(65536, ModificationImpact.LIVE);
+            assertThat(d.info().memoryKiB()).isEqualTo(65536);
 
             Syscalls.kill(pid, Syscalls.SIGKILL);
             events.expect(5000, DomainEventDetail.STOPPED_FAILED);

@@ -171,8 +171,14 @@ final class DomainLifecycle {
         Files.write(p, key);
     }
 
-    /** Runtime facts only QEMU knows: pty paths, the VNC port it found; VNC password. */
+    /** Runtime facts only QEMU knows: pty paths, the VNC port it found; VNC password; disk I/O limits. */
     private void afterHandshake(QemuDomain d, Running r, DomainDef live) {
+        for (XmlElement disk : live.devices("disk")) {
+            Map<String, Object> limits = IoTune.throttle(disk);
+            if (limits != null) {
+                r.monitor.call("block_set_io_throttle", limits, node.config.monitorTimeoutMillis());
+            }
+        }
         boolean pty = false;
         for (XmlElement s : live.devices("serial")) {
             pty |= "pty".equals(s.attr("type"));
@@ -218,6 +224,7 @@ final class DomainLifecycle {
 
     private VirtException failedStart(QemuDomain d, Running r, DomainDef live, Exception cause, Path log,
             long logStart) {
+        String qemuSaid = DomainLog.since(log, logStart);
         if (r != null) {
             r.stopAs(DomainStateReason.SHUTOFF_FAILED, null);
             r.pidfd.signal(Syscalls.SIGKILL);
@@ -233,7 +240,6 @@ final class DomainLifecycle {
                 }
             }
         }
-        String qemuSaid = DomainLog.since(log, logStart);
         String why = cause instanceof QmpError q && QmpError.CLOSED.equals(q.errorClass())
                 ? "process exited while connecting to monitor" : cause.getMessage();
         if (cause instanceof VirtException v && qemuSaid.isEmpty()) {
