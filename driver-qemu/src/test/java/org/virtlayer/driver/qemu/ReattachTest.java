@@ -115,6 +115,29 @@ class ReattachTest {
         return ProcStat.of(pid).map(ProcStat::exited).orElse(true);
     }
 
+    @Test
+    void autostartDomainsStartWhenTheDriverStarts() throws Exception {
+        try (QemuFixture f = new QemuFixture()) {
+            try (Connection c = f.factory.open("qemu:///system")) {
+                Domain d = c.defineDomain(TestGuest.domainXml("auto", f.file("auto.log"), "qemu", ""));
+                d.setAutostart(true);
+                assertThat(d.autostart()).isTrue();
+            }
+            f.restartDriver();
+            try (Connection c = f.factory.open("qemu:///system")) {
+                Domain d = c.lookupDomainByName("auto");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (d.state().state() != DomainState.RUNNING && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(d.state().reason()).isEqualTo(DomainStateReason.RUNNING_BOOTED);
+                assertThat(c.listDomains(org.virtlayer.api.DomainListFlag.AUTOSTART)).extracting(Domain::name)
+                        .containsExactly("auto");
+                d.destroy();
+            }
+        }
+    }
+
     /** A running domain's PID from its status file, found by the domain's name in the live XML. */
     private static int pidByName(Path root, String name) throws Exception {
         try (var s = Files.list(root.resolve("run/qemu/system/run"))) {

@@ -1,6 +1,5 @@
 package org.virtlayer.driver.qemu.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -267,11 +266,5 @@ final class QemuConnection implements HypervisorConnection {
     public void setDomainMetadata(DomainRef domain, MetadataType type, String value, String key, String uri,
             Set<ModificationImpact> impact) {
         ops.setMetadata(domain, type, value, key, uri, impact);
-    }
-
-    static List<DomainRef> refs(List<DomainSummary> s) {
-        List<DomainRef> out = new ArrayList<>();
-        s.forEach(x -> out.add(x.ref()));
-        return out;
     }
 }
