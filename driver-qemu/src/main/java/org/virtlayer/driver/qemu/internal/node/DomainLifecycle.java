@@ -228,6 +228,10 @@ final class DomainLifecycle {
         if (r != null) {
             r.stopAs(DomainStateReason.SHUTOFF_FAILED, null);
             r.pidfd.signal(Syscalls.SIGKILL);
+            if (r.watch == null) {
+                // the exit was never watched: nothing else will clean up
+                exited(d, r, new ProcessExit(r.pid(), java.util.OptionalInt.empty()));
+            }
             await(r, 10_000);
         } else {
             node.releaseId(d);
