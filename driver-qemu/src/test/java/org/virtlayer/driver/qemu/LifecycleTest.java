@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,8 @@ class LifecycleTest {
             // and unplugged: the guest lets go (ACPI PCI hot-plug), QEMU reports DEVICE_DELETED
             long unplug = System.nanoTime();
             d.detachDevice(diskXml);
-            assertThat(d.xml()).doesNotContain("vdb");
+            // libvirt's semantics: detach waits 5 s for the guest, then the removal completes when QEMU reports it
+            awaitGone(d, "vdb");
             assertThat(d.stats(StatsGroup.BLOCK).stats()).containsEntry("block.count", 0);
             // a NIC too, with user networking
             String nic = "<interface type='user'><mac address='52:54:00:12:34:56'/><model type='virtio'/></interface>";
@@ -100,7 +102,7 @@ class LifecycleTest {
             assertThat(d.xml()).contains("52:54:00:12:34:56").contains("<alias name='net0'/>");
             assertThat(d.stats(StatsGroup.INTERFACE).stats()).containsEntry("net.count", 1);
             d.detachDevice(nic);
-            assertThat(d.xml()).doesNotContain("52:54:00:12:34:56");
+            awaitGone(d, "52:54:00:12:34:56");
 
             // libvirt's reboot: the power button, then a reset instead of a power-off; no lifecycle event
             d.reboot();
@@ -124,6 +126,14 @@ class LifecycleTest {
             d.undefine();
             events.expect(5000, DomainEventDetail.UNDEFINED_REMOVED);
         }
+    }
+
+    private static void awaitGone(Domain d, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (d.xml().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(d.xml()).doesNotContain(text);
     }
 
     @Test
@@ -212,6 +222,8 @@ class LifecycleTest {
             assertThat(c.lookupDomainByName("victim").xml(DomainXmlFlag.INACTIVE)).contains("current='1'");
             d.setMemory(65536, ModificationImpact.LIVE);
             assertThat(d.info().memoryKiB()).isEqualTo(65536);
+            d.reset();
+            assertThat(d.state().reason()).isEqualTo(DomainStateReason.PAUSED_USER);
 
             Syscalls.kill(pid, Syscalls.SIGKILL);
             events.expect(5000, DomainEventDetail.STOPPED_FAILED);
