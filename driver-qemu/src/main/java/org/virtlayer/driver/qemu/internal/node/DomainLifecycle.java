@@ -381,18 +381,29 @@ final class DomainLifecycle {
         return true;
     }
 
-    /** Writes a running domain's runtime status (state, live XML) for a later driver to find. */
+    /**
+     * Writes a running domain's runtime status (state, live XML) for a later driver to find. Writers of one run take
+     * turns, each writing what it read, so the file ends with the latest state.
+     */
     void persist(QemuDomain d) {
-        RuntimeStatus s;
+        Running r;
         synchronized (d) {
-            Running r = d.run;
-            if (r == null) {
-                return;
-            }
-            s = new RuntimeStatus(r.pid(), r.startTicks, d.id, d.reason, d.persistentDef != null,
-                    r.cgroup == null ? null : r.cgroup.path(), d.xml(false, true));
+            r = d.run;
         }
-        node.store.writeStatus(d.uuid, s);
+        if (r == null) {
+            return;
+        }
+        synchronized (r) {
+            RuntimeStatus s;
+            synchronized (d) {
+                if (d.run != r) {
+                    return;
+                }
+                s = new RuntimeStatus(r.pid(), r.startTicks, d.id, d.reason, d.persistentDef != null,
+                        r.cgroup == null ? null : r.cgroup.path(), d.xml(false, true));
+            }
+            node.store.writeStatus(d.uuid, s);
+        }
     }
 
     /**
