@@ -258,5 +258,11 @@ public final class QemuNode implements AutoCloseable {
         }
         sinks.clear();
         events.shutdown();
+        try {
+            // what is queued (an exit being handled, a status write) finishes before the driver is gone
+            events.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
