@@ -309,6 +309,14 @@ public final class DomainDef {
         DomainCanonicalForm.orderTop(root);
     }
 
+    /** Puts the devices back in libvirt's order, after a driver added some (implicit controllers, a balloon). */
+    public void orderDevices() {
+        XmlElement devs = root.child("devices");
+        if (devs != null) {
+            DomainCanonicalForm.orderDevices(devs);
+        }
+    }
+
     /**
      * Removes the device matching the given one (disks by target, interfaces by MAC, others by their content).
      *

@@ -1,0 +1,31 @@
+package org.virtlayer.driver.qemu.internal.node;
+
+import java.util.Map;
+import org.virtlayer.api.DomainStateReason;
+import org.virtlayer.driver.qemu.internal.qmp.Json;
+
+/**
+ * What a running domain leaves in its runtime folder so that a driver started later finds it again: the QEMU process
+ * (PID and start time, which together survive PID reuse), its ID, state, cgroup and live definition.
+ */
+record RuntimeStatus(int pid, long startTicks, int id, DomainStateReason reason, boolean persistent,
+        String cgroup, String liveXml) {
+
+    String toJson() {
+        return Json.write(Json.obj("pid", (long) pid, "start-ticks", startTicks, "id", (long) id, "reason",
+                reason.name(), "persistent", persistent, "cgroup", cgroup, "xml", liveXml));
+    }
+
+    static RuntimeStatus fromJson(String text) {
+        Map<String, Object> o = Json.parseObject(text);
+        DomainStateReason r;
+        try {
+            r = DomainStateReason.valueOf(Json.string(o, "reason"));
+        } catch (RuntimeException e) {
+            r = DomainStateReason.RUNNING_UNKNOWN;
+        }
+        return new RuntimeStatus((int) Json.number(o, "pid", -1), Json.number(o, "start-ticks", -1),
+                (int) Json.number(o, "id", -1), r, Json.bool(o, "persistent"), Json.string(o, "cgroup"),
+                Json.string(o, "xml"));
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Linux for the JVM: the system calls a hypervisor driver needs and Java cannot make ({@link Syscalls}), pidfds
+ * ({@link PidFd}), a watcher that learns of a process's exit as it happens ({@link ProcessWatcher}), a launcher whose
+ * children outlive the JVM ({@link ProcessLauncher}), listening UNIX sockets to hand to a child
+ * ({@link UnixSockets}), {@code /proc/PID/stat} ({@link ProcStat}) and cgroups on v1, hybrid and v2 hosts
+ * ({@link CgroupLayout}, {@link Cgroup}). Shared by the QEMU and LXC drivers.
+ */
+@Export
+@Version("1.0.0")
+package org.virtlayer.linux;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
