@@ -70,7 +70,11 @@ final class DomainHandle implements Domain {
 
     @Override
     public DomainStateInfo state() {
-        return conn.gate(Operation.DOMAIN_GET_STATE, this, h -> h.domainState(ref()));
+        DomainStateInfo s = conn.gate(Operation.DOMAIN_GET_STATE, this, h -> h.domainState(ref()));
+        if (!s.state().isActive()) {
+            id = -1;
+        }
+        return s;
     }
 
     @Override
