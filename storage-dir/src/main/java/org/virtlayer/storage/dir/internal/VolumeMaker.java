@@ -1,0 +1,141 @@
+package org.virtlayer.storage.dir.internal;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.virtlayer.api.ErrorCode;
+import org.virtlayer.api.VirtException;
+import org.virtlayer.xml.StorageVolDef;
+import org.virtlayer.xml.XmlElement;
+
+/**
+ * Makes volume files: claims the name first (an exclusive create, which also fails on a link of that name, so
+ * nothing is ever written through a link), then lets qemu-img or the file system give it content.
+ */
+final class VolumeMaker {
+    /** libvirt's mode for a new volume when the XML gives none. */
+    static final int DEFAULT_MODE = 0600;
+
+    private final QemuImg qemuImg;
+    private final ProcessRunner runner;
+
+    VolumeMaker(QemuImg qemuImg, ProcessRunner runner) {
+        this.qemuImg = qemuImg;
+        this.runner = runner;
+    }
+
+    /**
+     * Creates the empty file with the XML's mode, owner and group.
+     *
+     * @throws VirtException STORAGE_VOL_EXIST if anything already has that name, a dangling link included
+     */
+    void claim(Path path, StorageVolDef def) {
+        XmlElement target = def.root().child("target");
+        XmlElement perms = target == null ? null : target.child("permissions");
+        String mode = perms == null ? null : perms.childText("mode");
+        try {
+            Files.createFile(path);
+            Files.setPosixFilePermissions(path, PoolFolder.permissions(mode == null ? DEFAULT_MODE
+                    : Integer.parseInt(mode, 8)));
+            if (perms != null) {
+                String owner = perms.childText("owner");
+                String group = perms.childText("group");
+                if (owner != null && !owner.equals("-1")) {
+                    Files.setAttribute(path, "unix:uid", Integer.parseInt(owner), LinkOption.NOFOLLOW_LINKS);
+                }
+                if (group != null && !group.equals("-1")) {
+                    Files.setAttribute(path, "unix:gid", Integer.parseInt(group), LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new VirtException(ErrorCode.STORAGE_VOL_EXIST, "storage volume '" + path.getFileName()
+                    + "' already exists");
+        } catch (IOException | NumberFormatException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot create volume file '" + path + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A raw volume: {@code allocation} bytes really allocated (fallocate, as libvirt does), the rest of
+     * {@code capacity} sparse.
+     */
+    void makeRaw(Path path, long capacity, long allocation) {
+        long alloc = Math.min(allocation, capacity);
+        if (alloc > 0) {
+            allocate(path, alloc);
+        }
+        // the file was created exclusively a moment ago in a folder only the node's administrator may write to
+        try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw")) {
+            f.setLength(capacity);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot size volume file '" + path + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Reserves blocks with fallocate(1); file systems that cannot get zeros written instead. */
+    private void allocate(Path path, long bytes) {
+        ProcessRunner.Result r = runner.runAllowingFailure(List.of("fallocate", "-l", Long.toString(bytes),
+                path.toString()));
+        if (r.exitCode() == 0) {
+            return;
+        }
+        byte[] zeros = new byte[1 << 20];
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            long done = 0;
+            while (done < bytes) {
+                ByteBuffer b = ByteBuffer.wrap(zeros, 0, (int) Math.min(zeros.length, bytes - done));
+                while (b.hasRemaining()) {
+                    done += ch.write(b, done);
+                }
+            }
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot allocate " + bytes + " bytes for '" + path
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    void makeQcow2(Path path, long capacity, Path backing, String backingFormat, boolean preallocateMetadata) {
+        qemuImg.create(path, VolumeFormats.QCOW2, capacity, backing, backingFormat,
+                preallocateMetadata ? "metadata" : null);
+    }
+
+    /** A full copy of another volume's content, grown to {@code capacity} if that is larger. */
+    void copy(Path source, String sourceFormat, long sourceCapacity, Path target, String targetFormat,
+            long capacity) {
+        qemuImg.convert(source, sourceFormat, target, targetFormat);
+        if (capacity > sourceCapacity) {
+            qemuImg.resize(target, targetFormat, capacity, false, false);
+        }
+    }
+
+    /**
+     * Makes the guest-visible content all zeros, keeping the file (its inode, mode and owner), its format and its
+     * capacity: a raw file is cut to nothing and set back to its size, which frees every block without writing
+     * any; a qcow2 image is written anew, without a backing file.
+     */
+    void wipe(Path path, String format, long capacity) {
+        if (VolumeFormats.QCOW2.equals(format)) {
+            qemuImg.create(path, VolumeFormats.QCOW2, capacity, null, null, null);
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ch.truncate(0);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot wipe '" + path + "': " + e.getMessage(), e);
+        }
+        try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw")) {
+            f.setLength(capacity);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot wipe '" + path + "': " + e.getMessage(), e);
+        }
+    }
+}
