@@ -59,15 +59,15 @@ final class DnsmasqConfig {
         for (IpDef ip : ips) {
             v6 |= ip.v6();
             for (IpDef.Range r : ip.ranges()) {
-                c.append("dhcp-range=").append(r.start().getHostAddress()).append(',')
-                        .append(r.end().getHostAddress()).append(',')
+                c.append("dhcp-range=").append(IpDef.text(r.start())).append(',')
+                        .append(IpDef.text(r.end())).append(',')
                         .append(ip.v6() ? Integer.toString(ip.prefix()) : ip.netmask()).append('\n');
                 leaseMax += r.size();
                 dhcp = true;
             }
             if (ip.ranges().isEmpty() && !ip.hosts().isEmpty()) {
                 // no dynamic range: dnsmasq then serves the static hosts only
-                c.append("dhcp-range=").append(ip.network().getHostAddress()).append(",static")
+                c.append("dhcp-range=").append(IpDef.text(ip.network())).append(",static")
                         .append(ip.v6() ? "," + ip.prefix() : "").append('\n');
                 dhcp = true;
             }

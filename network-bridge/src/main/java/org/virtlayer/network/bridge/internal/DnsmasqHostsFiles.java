@@ -23,14 +23,14 @@ final class DnsmasqHostsFiles {
                         line.append("id:").append(h.id());
                     }
                     if (h.ip() != null) {
-                        comma(line).append('[').append(h.ip().getHostAddress()).append(']');
+                        comma(line).append('[').append(IpDef.text(h.ip())).append(']');
                     }
                 } else {
                     if (h.mac() != null) {
                         line.append(h.mac());
                     }
                     if (h.ip() != null) {
-                        comma(line).append(h.ip().getHostAddress());
+                        comma(line).append(IpDef.text(h.ip()));
                     }
                 }
                 if (h.name() != null) {

@@ -127,6 +127,47 @@ record IpDef(boolean v6, InetAddress address, int prefix, List<Range> ranges, Li
         return first < 128 ? 8 : first < 192 ? 16 : 24;
     }
 
+    /**
+     * The address as text: dotted for IPv4; for IPv6 RFC 5952's short form (lower case, the longest run of zero
+     * groups as {@code ::}), as ip, nft and dnsmasq print it.
+     */
+    static String text(InetAddress a) {
+        byte[] b = a.getAddress();
+        if (b.length == 4) {
+            return a.getHostAddress();
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8;) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+                s.append(':');
+            }
+            s.append(Integer.toHexString(g[i]));
+        }
+        return s.toString();
+    }
+
     static BigInteger toNumber(InetAddress a) {
         return new BigInteger(1, a.getAddress());
     }
@@ -149,12 +190,12 @@ record IpDef(boolean v6, InetAddress address, int prefix, List<Range> ranges, Li
 
     /** The subnet in CIDR form, e.g. {@code 192.168.122.0/24}. */
     String subnet() {
-        return network().getHostAddress() + "/" + prefix;
+        return text(network()) + "/" + prefix;
     }
 
     /** The bridge's address in CIDR form, e.g. {@code 192.168.122.1/24}. */
     String cidr() {
-        return address.getHostAddress() + "/" + prefix;
+        return text(address) + "/" + prefix;
     }
 
     /** IPv4's broadcast address of the subnet. */
