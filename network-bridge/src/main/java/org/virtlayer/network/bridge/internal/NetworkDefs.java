@@ -167,6 +167,24 @@ final class NetworkDefs {
     }
 
     /**
+     * The live definition a network starts with: the persistent one, plus what libvirt shows of a running NAT network,
+     * the source port range its masquerading uses ({@code <nat><port start='1024' end='65535'/>}).
+     */
+    static NetworkDef live(NetworkDef def) {
+        NetworkDef live = def.copy();
+        XmlElement forward = live.root().child("forward");
+        if ("nat".equals(live.forwardMode()) && forward != null) {
+            XmlElement nat = forward.childOrCreate("nat");
+            if (nat.child("port") == null) {
+                nat.add(XmlElement.of("port", "start", "1024", "end", "65535"));
+            }
+            nat.orderChildren(List.of("address", "port"));
+            forward.orderChildren(List.of("nat", "interface", "pf", "address", "driver"));
+        }
+        return live;
+    }
+
+    /**
      * Gives a network what libvirt gives it when it is defined: a bridge name from its template ({@code virbr%d} when
      * it names none) and, for a bridge it manages, a MAC address, so that both stay the same across restarts.
      */

@@ -85,7 +85,7 @@ final class VirtualNetworks {
         for (VirtualNetwork n : networks.values()) {
             if (n.autostart && !n.active) {
                 try {
-                    startWith(n, n.persistentDef.copy());
+                    startWith(n, NetworkDefs.live(n.persistentDef));
                 } catch (VirtException e) {
                     LOG.log(System.Logger.Level.ERROR, "cannot autostart network '" + n.name() + "': " + e);
                 }
@@ -205,7 +205,7 @@ final class VirtualNetworks {
             networks.put(def.name(), n);
         }
         try {
-            startWith(n, def);
+            startWith(n, NetworkDefs.live(def));
         } catch (RuntimeException e) {
             if (added) {
                 networks.remove(def.name());
@@ -249,7 +249,7 @@ final class VirtualNetworks {
         if (n.active) {
             throw VirtException.invalidOperation("network is already active");
         }
-        startWith(n, n.persistentDef.copy());
+        startWith(n, NetworkDefs.live(n.persistentDef));
         events.emit(n.ref(), NetworkEventType.STARTED);
     }
 

@@ -92,6 +92,9 @@ class NatNetworkTest {
         String bridge = net.bridgeName();
         assertThat(bridge).isEqualTo("virbr0");
         String mac = net.xml(false).replaceAll("(?s).*<mac address='([^']+)'/>.*", "$1");
+        assertThat(net.xml(false)).as("live, as libvirt shows it").contains("<forward mode='nat'>\n    <nat>\n"
+                + "      <port start='1024' end='65535'/>\n    </nat>\n  </forward>");
+        assertThat(net.xml(true)).contains("<forward mode='nat'/>");
         assertThat(mac).matches("52:54:00(:[0-9a-f]{2}){3}");
         assertThat(Netns.exec(ns, "ip", "-o", "link", "show", "dev", bridge)).contains(",UP", mac);
         assertThat(Netns.exec(ns, "ip", "-o", "-4", "addr", "show", "dev", bridge))
