@@ -164,8 +164,8 @@ final class NetworkSetup {
 
     /**
      * Takes the network down: dnsmasq, the nftables table, the bridge (with its addresses and routes), dnsmasq's
-     * files. The lease file stays, so that a network started again hands out the same addresses. Every step is
-     * tried; the first failure is thrown after all of them.
+     * files, its leases included: as with libvirt, a network started again lists only the leases of its new run.
+     * Every step is tried; the first failure is thrown after all of them.
      */
     void stop(NetworkDef live, long dnsmasqPid) {
         if (!NetworkDefs.managesBridge(live)) {
@@ -183,7 +183,8 @@ final class NetworkSetup {
                 () -> nft.delete(NftRuleset.tableName(bridge)),
                 () -> devices.delete(bridge),
                 () -> {
-                    for (Path f : List.of(files.conf(), files.hostsfile(), files.addnhosts(), files.pid())) {
+                    for (Path f : List.of(files.conf(), files.hostsfile(), files.addnhosts(), files.pid(),
+                            files.leases())) {
                         try {
                             Files.deleteIfExists(f);
                         } catch (IOException e) {

@@ -163,6 +163,7 @@ class NatNetworkTest {
         assertThat(Netns.alive(pid)).isFalse();
         assertThat(node.runtimeFile("dnsmasq/nat1.conf")).doesNotExist();
         assertThat(node.runtimeFile("dnsmasq/nat1.pid")).doesNotExist();
+        assertThat(node.runtimeFile("dnsmasq/nat1.leases")).doesNotExist();
         assertThat(net.dhcpLeases(null)).isEmpty();
         assertThat(net.isActive()).isFalse();
         assertThat(driverSide.listPorts(driverSide.lookupNetworkByName("nat1"))).isEmpty();

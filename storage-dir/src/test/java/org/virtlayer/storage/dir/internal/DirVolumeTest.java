@@ -159,13 +159,18 @@ class DirVolumeTest {
     }
 
     @Test
-    void deleteRemovesTheFileAndTheRecord() throws IOException {
+    void theFormatIsRecordedOnTheFileAndDeleteRemovesBoth() throws IOException {
         StorageVolume v = pool.createVolume(Xmls.volume("gone.qcow2", MIB, "qcow2"));
-        assertThat(Files.readString(node.state.resolve("storage/formats/pool.list"))).contains("qcow2 ")
-                .contains(" gone.qcow2");
+        java.nio.file.attribute.UserDefinedFileAttributeView attrs = Files.getFileAttributeView(
+                folder.resolve("gone.qcow2"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        attrs.read("virtlayer.format", b);
+        assertThat(new String(b.array(), 0, b.position(), java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("qcow2");
+        assertThat(node.state.resolve("storage/formats/pool.list")).as("no ledger where attributes work")
+                .doesNotExist();
         v.delete();
         assertThat(folder.resolve("gone.qcow2")).doesNotExist();
-        assertThat(Files.readString(node.state.resolve("storage/formats/pool.list"))).doesNotContain("gone.qcow2");
         assertFails(() -> pool.lookupVolumeByName("gone.qcow2"), ErrorCode.NO_STORAGE_VOL, "gone.qcow2");
         assertFails(v::info, ErrorCode.NO_STORAGE_VOL, "gone.qcow2");
     }
