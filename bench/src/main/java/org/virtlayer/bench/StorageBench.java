@@ -30,7 +30,8 @@ import org.virtlayer.storage.dir.internal.DirStorageBackend;
  * pool (through libvirt-java over libvirt.so and libvirtd's socket, as a Java user would call it; uploads and
  * downloads with virsh vol-upload/vol-download, libvirt's own streaming client), in one run, each side with a pool
  * folder of its own on the same file system. Prints {@code op=<name> n=<n> virtlayer_ms=<x> libvirt_ms=<y>
- * ratio=<y/x>} per operation (mean milliseconds per volume), and {@code MiB_s} figures for the streams (median of 3).
+ * ratio=<y/x>} per operation (milliseconds per volume: the median of three alternating rounds' means), and
+ * {@code MiB_s} figures for the streams (median of 3).
  *
  * <p>usage: StorageBench LIBVIRT_URI WORK_FOLDER
  */
@@ -299,6 +300,12 @@ public final class StorageBench {
         return new double[] {up[1], down[1]};
     }
 
+    private static double median(List<double[]> rounds, int op) {
+        double[] a = rounds.stream().mapToDouble(r -> r[op]).toArray();
+        Arrays.sort(a);
+        return a[a.length / 2];
+    }
+
     private static void print(String op, int n, String unit, double ours, double theirs) {
         System.out.printf(Locale.ROOT, "op=%s n=%d virtlayer_%s=%.2f libvirt_%s=%.2f ratio=%.2f%n", op, n, unit, ours,
                 unit, theirs, unit.equals("ms") ? theirs / ours : ours / theirs);
@@ -333,13 +340,20 @@ public final class StorageBench {
                 s.upload("src", src);
                 volumes(s, "warm-", 10, 2);
             }
-            double[] ours = volumes(v, "", n, clones);
-            double[] theirs = volumes(l, "", n, clones);
+            // rounds alternate between the sides so that a busy neighbour on the machine costs both alike; the
+            // median round counts
+            int rounds = Integer.getInteger("bench.rounds", 3);
+            List<double[]> ours = new ArrayList<>();
+            List<double[]> theirs = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                ours.add(volumes(v, "r" + r + "-", n, clones));
+                theirs.add(volumes(l, "r" + r + "-", n, clones));
+            }
             String[] ops = {"create_raw_64MiB", "create_qcow2_1GiB", "create_qcow2_overlay", "clone_16MiB_data",
                 "delete"};
             int[] counts = {n, n, n, clones, 3 * n};
             for (int i = 0; i < ops.length; i++) {
-                print(ops[i], counts[i], "ms", ours[i], theirs[i]);
+                print(ops[i], counts[i] * rounds, "ms", median(ours, i), median(theirs, i));
             }
             double[] ourStreams = streams(v, "v", file, work.resolve("back-v.bin"));
             double[] theirStreams = streams(l, "l", file, work.resolve("back-l.bin"));

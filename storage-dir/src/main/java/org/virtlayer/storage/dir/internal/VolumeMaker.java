@@ -108,13 +108,62 @@ final class VolumeMaker {
                 preallocateMetadata ? "metadata" : null);
     }
 
-    /** A full copy of another volume's content, grown to {@code capacity} if that is larger. */
+    /**
+     * A full copy of another volume's content, grown to {@code capacity} if that is larger: raw to raw here, qemu-img
+     * for anything else.
+     */
     void copy(Path source, String sourceFormat, long sourceCapacity, Path target, String targetFormat,
             long capacity) {
+        if (VolumeFormats.RAW.equals(sourceFormat) && VolumeFormats.RAW.equals(targetFormat)) {
+            copyRaw(source, target, Math.max(capacity, sourceCapacity));
+            return;
+        }
         qemuImg.convert(source, sourceFormat, target, targetFormat);
         if (capacity > sourceCapacity) {
             qemuImg.resize(target, targetFormat, capacity, false, false);
         }
+    }
+
+    /**
+     * Copies a raw file block by block, leaving holes where the source has blocks of zeros (as qemu-img and libvirt
+     * do), without starting a program for it.
+     */
+    private static void copyRaw(Path source, Path target, long capacity) {
+        ByteBuffer block = ByteBuffer.allocate(VolumeStreams.BUFFER);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            long size = in.size();
+            for (long pos = 0; pos < size; pos += block.limit()) {
+                block.clear();
+                while (block.hasRemaining() && in.read(block, pos + block.position()) > 0) {
+                    // a short read is not the end of the file
+                }
+                block.flip();
+                if (!allZero(block)) {
+                    while (block.hasRemaining()) {
+                        out.write(block, pos + block.position());
+                    }
+                    block.rewind();
+                }
+                if (block.limit() == 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot copy '" + source + "' to '" + target + "': "
+                    + e.getMessage(), e);
+        }
+        try (RandomAccessFile f = new RandomAccessFile(target.toFile(), "rw")) {
+            f.setLength(capacity);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot size '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static final byte[] ZEROS = new byte[VolumeStreams.BUFFER];
+
+    private static boolean allZero(ByteBuffer b) {
+        return java.util.Arrays.mismatch(b.array(), b.position(), b.limit(), ZEROS, 0, b.limit() - b.position()) < 0;
     }
 
     /**

@@ -140,6 +140,14 @@ class DirVolumeTest {
         assertThat(Bytes.download(copy)).isEqualTo(data);
         assertThat(copy.xml()).contains("<format type='raw'/>").doesNotContain("backingStore");
 
+        // zeros are holes in the copy, and a larger capacity is a sparse tail
+        StorageVolume holes = pool.createVolume(Xmls.volume("holes.img", 8 * MIB, 0, "raw"));
+        holes.upload(new ByteArrayInputStream(data, 0, (int) MIB), 3 * MIB, MIB);
+        StorageVolume sparseCopy = pool.createVolumeFrom(Xmls.volume("sparse-copy.img", 16 * MIB, "raw"), holes);
+        assertThat(sparseCopy.info().capacity()).isEqualTo(16 * MIB);
+        assertThat(Cmd.allocatedBytes(folder.resolve("sparse-copy.img"))).isBetween(MIB, 2 * MIB);
+        Cmd.run("qemu-img", "compare", "-f", "raw", "-F", "raw", holes.path(), sparseCopy.path());
+
         StorageVolume converted = pool.createVolumeFrom(Xmls.volume("copy.qcow2", 8 * MIB, "qcow2"), src);
         assertThat(converted.info().capacity()).as("grown to the XML's capacity").isEqualTo(8 * MIB);
         assertThat(Cmd.qemuImgInfo(folder.resolve("copy.qcow2"), "qcow2")).doesNotContainKey("backing-filename");
