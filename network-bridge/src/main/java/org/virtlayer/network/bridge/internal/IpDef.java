@@ -100,13 +100,28 @@ record IpDef(boolean v6, InetAddress address, int prefix, List<Range> ranges, Li
         return new Host(mac, h.attr("id"), h.attr("name"), addr);
     }
 
-    /** Parses an address literal only: a name would send the backend to DNS. */
+    /**
+     * Parses an address literal only. IPv4 is parsed here: {@link InetAddress#getByName} would take {@code 999.1.1.1}
+     * for a host name and ask DNS; with a colon it accepts IPv6 literals only.
+     */
     static InetAddress literal(String text, boolean v6, String what) {
         if (text == null || !(v6 ? V6 : V4).matcher(text).matches()) {
             throw VirtException.xml("invalid " + (v6 ? "IPv6" : "IPv4") + " " + what + ": '" + text + "'");
         }
         try {
-            return InetAddress.getByName(text);
+            if (v6) {
+                return InetAddress.getByName(text);
+            }
+            String[] parts = text.split("\\.");
+            byte[] b = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int octet = Integer.parseInt(parts[i]);
+                if (octet > 255) {
+                    throw new UnknownHostException(text);
+                }
+                b[i] = (byte) octet;
+            }
+            return InetAddress.getByAddress(b);
         } catch (UnknownHostException e) {
             throw VirtException.xml("invalid " + what + ": '" + text + "'");
         }

@@ -118,6 +118,7 @@ class NetworkDefinitionsTest {
             "<ip address='10.2.1.1' prefix='24'><dhcp><host mac='52:54:00:00:00:01' name='a,b&#10;x' ip='10.2.1.9'/>"
                 + "</dhcp></ip>",
             "<ip address='10.2.1.1&#10;x' prefix='24'/>",
+            "<ip address='999.2.1.1' prefix='24'/>",
             "<forward mode='nat' dev='eth0&quot; accept'/>",
         };
         for (String h : hostile) {

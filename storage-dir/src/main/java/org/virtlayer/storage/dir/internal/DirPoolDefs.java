@@ -37,10 +37,17 @@ final class DirPoolDefs {
         }
         XmlElement target = def.root().child("target");
         target.setChildText("path", p.toString());
-        if (def.root().child("target").child("permissions") != null) {
-            String mode = target.child("permissions").childText("mode");
+        XmlElement perms = target.child("permissions");
+        if (perms != null) {
+            String mode = perms.childText("mode");
             if (mode != null && !mode.matches("0?[0-7]{3,4}")) {
                 throw VirtException.xml("malformed octal mode '" + mode + "'");
+            }
+            for (String id : new String[] {"owner", "group"}) {
+                String v = perms.childText(id);
+                if (v != null && !v.strip().matches("-1|\\d{1,10}")) {
+                    throw VirtException.xml("malformed " + id + " '" + v + "' of storage pool '" + def.name() + "'");
+                }
             }
         }
         return def;

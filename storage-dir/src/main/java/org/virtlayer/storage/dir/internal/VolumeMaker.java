@@ -39,28 +39,55 @@ final class VolumeMaker {
     void claim(Path path, StorageVolDef def) {
         XmlElement target = def.root().child("target");
         XmlElement perms = target == null ? null : target.child("permissions");
-        String mode = perms == null ? null : perms.childText("mode");
+        int mode = DEFAULT_MODE;
+        Integer owner = null;
+        Integer group = null;
+        if (perms != null) {
+            try {
+                mode = perms.childText("mode") == null ? DEFAULT_MODE : Integer.parseInt(perms.childText("mode"), 8);
+                owner = id(perms.childText("owner"));
+                group = id(perms.childText("group"));
+            } catch (NumberFormatException e) {
+                throw VirtException.xml("malformed <permissions> of volume '" + def.name() + "'");
+            }
+            if (mode < 0 || mode > 07777) {
+                throw VirtException.xml("malformed octal mode of volume '" + def.name() + "'");
+            }
+        }
         try {
             Files.createFile(path);
-            Files.setPosixFilePermissions(path, PoolFolder.permissions(mode == null ? DEFAULT_MODE
-                    : Integer.parseInt(mode, 8)));
-            if (perms != null) {
-                String owner = perms.childText("owner");
-                String group = perms.childText("group");
-                if (owner != null && !owner.equals("-1")) {
-                    Files.setAttribute(path, "unix:uid", Integer.parseInt(owner), LinkOption.NOFOLLOW_LINKS);
-                }
-                if (group != null && !group.equals("-1")) {
-                    Files.setAttribute(path, "unix:gid", Integer.parseInt(group), LinkOption.NOFOLLOW_LINKS);
-                }
-            }
         } catch (FileAlreadyExistsException e) {
             throw new VirtException(ErrorCode.STORAGE_VOL_EXIST, "storage volume '" + path.getFileName()
                     + "' already exists");
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot create volume file '" + path + "': "
                     + e.getMessage(), e);
         }
+        try {
+            Files.setPosixFilePermissions(path, PoolFolder.permissions(mode));
+            if (owner != null) {
+                Files.setAttribute(path, "unix:uid", owner, LinkOption.NOFOLLOW_LINKS);
+            }
+            if (group != null) {
+                Files.setAttribute(path, "unix:gid", group, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot set the permissions of volume file '" + path
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A uid or gid of the XML; -1 (libvirt's "unchanged") and none are null. */
+    private static Integer id(String text) {
+        if (text == null || text.strip().equals("-1")) {
+            return null;
+        }
+        return Integer.valueOf(text.strip());
     }
 
     /**

@@ -86,6 +86,9 @@ class DirVolumeTest {
                 "<capacity unit='bytes'>" + 8 * MIB + "</capacity>", "<format type='raw'/>", "<mode>0600</mode>");
         assertFails(() -> pool.createVolume(Xmls.volume("full.img", MIB, "raw")), ErrorCode.STORAGE_VOL_EXIST,
                 "'full.img' already exists");
+        assertFails(() -> pool.createVolume("<volume><name>bad.img</name><capacity>1</capacity><target><permissions>"
+                + "<mode>0999</mode></permissions></target></volume>"), ErrorCode.XML_ERROR, "permissions");
+        assertThat(folder.resolve("bad.img")).as("nothing left of a refused volume").doesNotExist();
     }
 
     @Test
