@@ -48,8 +48,10 @@ class BackendBundlesTest {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // the test's own view of the API, offered as the newest minor version so bundles built against any 1.x
+        // resolve; only the types the test uses cross the boundary
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "org.virtlayer.api;version=1.0.0,org.virtlayer.api.event;version=1.0.0");
+                "org.virtlayer.api;version=1.1.0,org.virtlayer.api.event;version=1.1.0");
         felix = new Felix(config);
         felix.init();
         BundleContext ctx = felix.getBundleContext();

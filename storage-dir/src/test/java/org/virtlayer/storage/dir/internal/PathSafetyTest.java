@@ -55,13 +55,18 @@ class PathSafetyTest {
         });
     }
 
+    /** Refused as an invalid argument by the backend, or already as invalid XML by the definition's reader. */
+    private static void assertRefused(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(VirtException.class,
+                e -> assertThat(e.code()).isIn(ErrorCode.INVALID_ARG, ErrorCode.XML_ERROR));
+    }
+
     @Test
     void namesThatAreNotOnePlainPathElementAreRefused() throws IOException {
         for (String name : List.of("../escape.img", "../../escape.img", "sub/dir.img", tmp + "/abs.img", "..", ".")) {
-            assertFails(() -> pool.createVolume(Xmls.volume(name, 1 << 20, "raw")), ErrorCode.INVALID_ARG, "");
-            assertFails(() -> pool.createVolumeFrom(Xmls.volume(name, 1 << 20, "raw"),
-                    pool.createVolume(Xmls.volume("src-" + name.hashCode(), 1 << 20, "raw"))), ErrorCode.INVALID_ARG,
-                    "");
+            assertRefused(() -> pool.createVolume(Xmls.volume(name, 1 << 20, "raw")));
+            StorageVolume src = pool.createVolume(Xmls.volume("src-" + name.hashCode(), 1 << 20, "raw"));
+            assertRefused(() -> pool.createVolumeFrom(Xmls.volume(name, 1 << 20, "raw"), src));
         }
         assertThat(tmp.resolve("pools/escape.img")).doesNotExist();
         assertThat(tmp.resolve("escape.img")).doesNotExist();
