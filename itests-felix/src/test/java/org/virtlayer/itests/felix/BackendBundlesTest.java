@@ -48,10 +48,10 @@ class BackendBundlesTest {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        // the test's own view of the API, offered as the newest minor version so bundles built against any 1.x
-        // resolve; only the types the test uses cross the boundary
+        // the test's own view of the API, at the version the api bundle exports (the core's import range is narrow)
+        String v = apiVersion();
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "org.virtlayer.api;version=1.1.0,org.virtlayer.api.event;version=1.1.0");
+                "org.virtlayer.api;version=" + v + ",org.virtlayer.api.event;version=" + v);
         felix = new Felix(config);
         felix.init();
         BundleContext ctx = felix.getBundleContext();
@@ -70,6 +70,16 @@ class BackendBundlesTest {
         tracker.open();
         for (String b : BACKENDS) {
             ctx.installBundle(bundles().resolve(b).toUri().toString()).start();
+        }
+    }
+
+    /** The version of org.virtlayer.api in the api bundle's Export-Package (its clause's first version attribute). */
+    private static String apiVersion() throws java.io.IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(bundles().resolve("virtlayer-api.jar").toFile())) {
+            String exports = jar.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+            String clause = exports.substring(exports.indexOf("org.virtlayer.api;"));
+            int at = clause.indexOf("version=\"") + "version=\"".length();
+            return clause.substring(at, clause.indexOf('"', at));
         }
     }
 
