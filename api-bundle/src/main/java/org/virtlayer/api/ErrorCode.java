@@ -43,6 +43,7 @@ public enum ErrorCode {
     STORAGE_VOL_EXIST(90, "storage volume already exists"),
     XML_INVALID_SCHEMA(92, "XML document failed to validate against schema"),
     DEVICE_MISSING(99, "device not found"),
+    NO_NETWORK_PORT(107, "network port not found"),
     /** No driver or backend installed now serves what was asked (a URI scheme, networks, a pool type). */
     DRIVER_UNAVAILABLE(1000, "driver unavailable");
 

@@ -63,6 +63,34 @@ public interface NetworkService extends AutoCloseable {
         throw VirtException.noSupport("virNetworkUpdate");
     }
 
+    // ---- network ports: a guest NIC's place on a network, for hypervisor drivers (libvirt's virNetworkPort*)
+
+    /**
+     * Reserves a port on an active network for a guest NIC and says where to plug it (which bridge, which MTU). The
+     * driver then creates the host side device itself (a tap for QEMU, a veth pair for LXC) and enslaves it to
+     * {@link NetworkPort#bridge()}; see {@code docs/networks.md}. Ports last until {@link #deletePort} or until the
+     * network stops.
+     *
+     * @throws VirtException OPERATION_INVALID if the network is not active; INVALID_MAC for a bad address
+     */
+    default NetworkPort createPort(NetworkRef network, NetworkPortRequest request) {
+        throw VirtException.noSupport("virNetworkPortCreateXML");
+    }
+
+    /**
+     * Releases a port when its guest NIC goes away (the guest stopped or the NIC was unplugged).
+     *
+     * @throws VirtException NO_NETWORK_PORT if the network has no such port
+     */
+    default void deletePort(NetworkRef network, UUID port) {
+        throw VirtException.noSupport("virNetworkPortDelete");
+    }
+
+    /** The ports of a network now, e.g. for a driver that finds its running guests again after a restart. */
+    default List<NetworkPort> listPorts(NetworkRef network) {
+        throw VirtException.noSupport("virNetworkListAllPorts");
+    }
+
     @Override
     default void close() {
     }

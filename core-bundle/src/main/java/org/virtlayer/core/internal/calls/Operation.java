@@ -73,6 +73,9 @@ public enum Operation {
     NETWORK_UNDEFINE("virNetworkUndefine", Access.WRITE, Duration.QUICK, false),
     NETWORK_SET_AUTOSTART("virNetworkSetAutostart", Access.WRITE, Duration.QUICK, false),
     NETWORK_UPDATE("virNetworkUpdate", Access.WRITE, Duration.LIFECYCLE, false),
+    NETWORK_PORT_CREATE("virNetworkPortCreateXML", Access.DRIVER, Duration.LIFECYCLE, false),
+    NETWORK_PORT_DELETE("virNetworkPortDelete", Access.DRIVER, Duration.LIFECYCLE, false),
+    NETWORK_LIST_ALL_PORTS("virNetworkListAllPorts", Access.DRIVER, Duration.QUICK, false),
 
     // storage
     CONNECT_LIST_ALL_STORAGE_POOLS("virConnectListAllStoragePools", Access.READ, Duration.QUICK, false),
@@ -123,7 +126,12 @@ public enum Operation {
         /** Read-write connections only: it changes the node. */
         WRITE,
         /** Read-write connections only: it reveals secrets. */
-        SENSITIVE
+        SENSITIVE,
+        /**
+         * Only drivers call it, through {@code DriverContext} (e.g. a network port for a guest being started): no
+         * user's connection reaches it, so read-only access does not apply; the user's own call was checked.
+         */
+        DRIVER
     }
 
     /** Which timeout an operation runs under when its driver may block. */
@@ -166,8 +174,8 @@ public enum Operation {
         return domainJob;
     }
 
-    /** True if a read-only connection may call it. */
+    /** True if a read-only connection may call it (driver-only operations are never checked). */
     public boolean allowedReadOnly() {
-        return access == Access.READ;
+        return access == Access.READ || access == Access.DRIVER;
     }
 }

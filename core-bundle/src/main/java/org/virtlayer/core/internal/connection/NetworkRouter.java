@@ -14,6 +14,8 @@ import org.virtlayer.core.internal.calls.Operation;
 import org.virtlayer.core.internal.registry.ProviderEntry;
 import org.virtlayer.spi.HypervisorConnection;
 import org.virtlayer.spi.NetworkBackend;
+import org.virtlayer.spi.NetworkPort;
+import org.virtlayer.spi.NetworkPortRequest;
 import org.virtlayer.spi.NetworkRef;
 import org.virtlayer.spi.NetworkService;
 import org.virtlayer.spi.NetworkSummary;
@@ -161,5 +163,20 @@ final class NetworkRouter implements NetworkService {
             int parentIndex, String xml, Set<ModificationImpact> impact) {
         binding().run(Operation.NETWORK_UPDATE,
                 s -> s.updateNetwork(network, command, section, parentIndex, xml, impact));
+    }
+
+    @Override
+    public NetworkPort createPort(NetworkRef network, NetworkPortRequest request) {
+        return binding().call(Operation.NETWORK_PORT_CREATE, s -> s.createPort(network, request));
+    }
+
+    @Override
+    public void deletePort(NetworkRef network, UUID port) {
+        binding().run(Operation.NETWORK_PORT_DELETE, s -> s.deletePort(network, port));
+    }
+
+    @Override
+    public List<NetworkPort> listPorts(NetworkRef network) {
+        return binding().call(Operation.NETWORK_LIST_ALL_PORTS, s -> s.listPorts(network));
     }
 }

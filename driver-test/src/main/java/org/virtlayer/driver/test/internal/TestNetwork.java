@@ -1,5 +1,9 @@
 package org.virtlayer.driver.test.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.virtlayer.spi.NetworkPort;
 import org.virtlayer.spi.NetworkRef;
 import org.virtlayer.spi.NetworkSummary;
 import org.virtlayer.xml.NetworkDef;
@@ -11,6 +15,8 @@ final class TestNetwork {
     boolean active;
     boolean persistent;
     boolean autostart;
+    /** The guest NICs plugged in while active; dropped when the network stops. */
+    final Map<UUID, NetworkPort> ports = new LinkedHashMap<>();
 
     TestNetwork(NetworkDef def, boolean persistent) {
         this.def = def;

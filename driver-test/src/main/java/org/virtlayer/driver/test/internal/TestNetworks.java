@@ -13,6 +13,9 @@ import org.virtlayer.api.NetworkUpdateSection;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.NetworkEventType;
 import org.virtlayer.spi.ListFilters;
+import org.virtlayer.spi.MacAddresses;
+import org.virtlayer.spi.NetworkPort;
+import org.virtlayer.spi.NetworkPortRequest;
 import org.virtlayer.spi.NetworkRef;
 import org.virtlayer.spi.NetworkService;
 import org.virtlayer.spi.NetworkSummary;
@@ -157,6 +160,7 @@ final class TestNetworks implements NetworkService {
                 throw VirtException.invalidOperation("network '" + n.def.name() + "' is not active");
             }
             n.active = false;
+            n.ports.clear();
             n.def = n.persistentDef;
             if (!n.persistent) {
                 node.networks.remove(n.def.name());
@@ -296,6 +300,41 @@ final class TestNetworks implements NetworkService {
                     n.persistentDef = changed.get(i);
                 }
             }
+        }
+    }
+
+    /** Ports are only recorded: the test node has no bridge to plug anything into. */
+    @Override
+    public NetworkPort createPort(NetworkRef network, NetworkPortRequest request) {
+        synchronized (node) {
+            TestNetwork n = find(network);
+            if (!n.active) {
+                throw VirtException.invalidOperation("network '" + n.def.name() + "' is not active");
+            }
+            String mac = request.mac() == null ? MacAddresses.generate() : MacAddresses.normalize(request.mac());
+            String plug = "bridge".equals(n.def.forwardMode()) ? NetworkPort.PLUG_BRIDGE : NetworkPort.PLUG_NETWORK;
+            NetworkPort p = new NetworkPort(UUID.randomUUID(), n.ref(), request.ownerName(), request.ownerUuid(), mac,
+                    plug, networkBridgeName(network), 0, null);
+            n.ports.put(p.uuid(), p);
+            return p;
+        }
+    }
+
+    @Override
+    public void deletePort(NetworkRef network, UUID port) {
+        synchronized (node) {
+            TestNetwork n = find(network);
+            if (n.ports.remove(port) == null) {
+                throw new VirtException(ErrorCode.NO_NETWORK_PORT, "network port not found: no network port with"
+                        + " matching uuid '" + port + "'");
+            }
+        }
+    }
+
+    @Override
+    public List<NetworkPort> listPorts(NetworkRef network) {
+        synchronized (node) {
+            return List.copyOf(find(network).ports.values());
         }
     }
 }
