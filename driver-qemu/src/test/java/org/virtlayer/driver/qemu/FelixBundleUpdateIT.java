@@ -40,6 +40,19 @@ class FelixBundleUpdateIT {
         "org.osgi.service.component.jar", "org.apache.felix.configadmin.jar", "org.apache.felix.scr.jar",
         "jna.jar", "virtlayer-api.jar", "virtlayer-xml.jar", "virtlayer-linux.jar"};
 
+    private static String apiExports(Path apiJar) throws java.io.IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(apiJar.toFile())) {
+            String exports = jar.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+            StringBuilder sb = new StringBuilder();
+            for (String pkg : List.of("org.virtlayer.api", "org.virtlayer.api.event")) {
+                int at = exports.indexOf(pkg + ";version=\"") + pkg.length() + ";version=\"".length();
+                sb.append(sb.length() == 0 ? "" : ",").append(pkg).append(";version=")
+                        .append(exports, at, exports.indexOf('"', at));
+            }
+            return sb.toString();
+        }
+    }
+
     @Test
     void theDriverBundleIsUpdatedWhileADomainRuns() throws Exception {
         Path root = Files.createTempDirectory(Path.of("/tmp"), "vlf-");
@@ -48,8 +61,9 @@ class FelixBundleUpdateIT {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, System.getProperty("virtlayer.felix.storage"));
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.virtlayer.api;version=1.0.0,"
-                + "org.virtlayer.api.event;version=1.0.0,org.osgi.service.cm;version=1.6.1");
+        // the test's own view of the API, at the versions the api bundle exports, read from the jar
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiExports(bundles.resolve("virtlayer-api.jar"))
+                + ",org.osgi.service.cm;version=1.6.1");
         Felix felix = new Felix(config);
         felix.init();
         try {

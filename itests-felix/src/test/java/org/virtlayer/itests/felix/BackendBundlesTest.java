@@ -49,9 +49,8 @@ class BackendBundlesTest {
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         // the test's own view of the API, at the version the api bundle exports (the core's import range is narrow)
-        String v = apiVersion();
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "org.virtlayer.api;version=" + v + ",org.virtlayer.api.event;version=" + v);
+                ApiExports.systemPackagesExtra(bundles().resolve("virtlayer-api.jar")));
         felix = new Felix(config);
         felix.init();
         BundleContext ctx = felix.getBundleContext();
@@ -74,15 +73,6 @@ class BackendBundlesTest {
     }
 
     /** The version of org.virtlayer.api in the api bundle's Export-Package (its clause's first version attribute). */
-    private static String apiVersion() throws java.io.IOException {
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(bundles().resolve("virtlayer-api.jar").toFile())) {
-            String exports = jar.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
-            String clause = exports.substring(exports.indexOf("org.virtlayer.api;"));
-            int at = clause.indexOf("version=\"") + "version=\"".length();
-            return clause.substring(at, clause.indexOf('"', at));
-        }
-    }
-
     /** Config Admin's API is the bundle's own: used by reflection rather than shared with the test's class path. */
     private static void configureCore(BundleContext ctx) throws Exception {
         ServiceReference<?> ref = ctx.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");

@@ -56,7 +56,7 @@ class EmbeddedRemoteTest {
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "org.virtlayer.api;version=1.1.0,org.virtlayer.api.event;version=1.1.0");
+                ApiExports.systemPackagesExtra(bundles().resolve("virtlayer-api.jar")));
         felix = new Felix(config);
         felix.init();
         BundleContext ctx = felix.getBundleContext();

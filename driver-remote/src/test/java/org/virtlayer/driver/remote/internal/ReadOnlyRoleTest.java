@@ -124,7 +124,8 @@ class ReadOnlyRoleTest {
     void everyOperationOfTheApiHasARemoteCall() {
         List<Operation> missing = new ArrayList<>();
         for (Operation op : Operation.values()) {
-            if (!SESSION_LEVEL.contains(op) && methodsFor(op).isEmpty()) {
+            // DRIVER operations (network ports) are between a node's drivers and its backends, not part of the API
+            if (!SESSION_LEVEL.contains(op) && op.access() != Operation.Access.DRIVER && methodsFor(op).isEmpty()) {
                 missing.add(op);
             }
         }
