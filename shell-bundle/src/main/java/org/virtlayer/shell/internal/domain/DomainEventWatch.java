@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.virtlayer.api.CloseReason;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
+import org.virtlayer.api.ErrorCode;
+import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEvent;
 import org.virtlayer.api.event.EventRegistration;
 import org.virtlayer.shell.internal.Attempt;
@@ -78,6 +80,17 @@ public final class DomainEventWatch {
         return received;
     }
 
+    /** Why the watch ended, as the typed error a call on the closed connection would give. */
+    private VirtException closedError(CloseReason reason) {
+        return switch (reason) {
+            case DRIVER_REMOVED -> new VirtException(ErrorCode.DRIVER_UNAVAILABLE, "connection to " + conn.uri()
+                    + " closed: its driver was uninstalled or stopped");
+            case CLIENT -> new VirtException(ErrorCode.INVALID_CONN, "connection to " + conn.uri() + " was closed");
+            default -> new VirtException(ErrorCode.NO_CONNECT, "connection to " + conn.uri() + " was lost ("
+                    + reason.name().toLowerCase(Locale.ROOT) + ")");
+        };
+    }
+
     private void printUntilDone(boolean loop, Duration timeout, boolean timestamps, PrintStream out)
             throws InterruptedException {
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
@@ -90,8 +103,7 @@ public final class DomainEventWatch {
             }
             if (item instanceof Closed closed) {
                 out.println("events received: " + received);
-                throw new CommandFailure("event loop ended: connection to " + conn.uri() + " closed ("
-                        + closed.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+                throw new CommandFailure("event loop ended", closedError(closed.reason()));
             }
             DomainEvent e = ((Event) item).event();
             out.println(timestamps ? STAMP.format(clock.instant()) + ": " + e : e.toString());

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.virtlayer.api.ErrorCode;
+import org.virtlayer.shell.internal.CommandFailure;
 import org.virtlayer.shell.internal.TestConsole;
 
 /** virt:event prints one line per event and always ends: first event, timeout, interrupt or lost driver. */
@@ -63,7 +65,10 @@ class DomainEventWatchTest {
     void endsWhenTheDriverLeaves() {
         later(console::removeDriver);
         assertThatThrownBy(() -> new DomainEventWatch(console.conn(), Clock.systemUTC()).watch(null, true, null,
-                false, out)).hasMessage("event loop ended: connection to test:///default closed (driver removed)");
+                false, out)).hasMessage("event loop ended: connection to test:///default closed: its driver was"
+                        + " uninstalled or stopped")
+                .satisfies(e -> assertThat(((CommandFailure) e).virtError().orElseThrow().code())
+                        .isEqualTo(ErrorCode.DRIVER_UNAVAILABLE));
         assertThat(output()).isEqualTo("events received: 0\n");
     }
 
