@@ -59,6 +59,10 @@ final class KarafOptions {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         localRepository),
+                // Maven Central only: Karaf's default list has snapshot repositories, which it would ask about
+                // every virtlayer SNAPSHOT before taking the local one
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                        "https://repo1.maven.org/maven2@id=central"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
