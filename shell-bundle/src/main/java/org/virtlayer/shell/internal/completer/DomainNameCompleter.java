@@ -12,7 +12,7 @@ import org.virtlayer.shell.internal.VirtConsole;
 @Service
 public class DomainNameCompleter extends NamesCompleter {
     @Reference
-    private VirtConsole console;
+    VirtConsole console;
 
     @Override
     protected List<String> names(Session session, CommandLine commandLine) {

@@ -11,7 +11,7 @@ import org.virtlayer.shell.internal.VirtConsole;
 @Service
 public class UriCompleter extends NamesCompleter {
     @Reference
-    private VirtConsole console;
+    VirtConsole console;
 
     @Override
     protected List<String> names(Session session, CommandLine commandLine) {

@@ -18,7 +18,7 @@ import org.virtlayer.shell.internal.VirtConsole;
 @Service
 public class VolumeCompleter extends NamesCompleter {
     @Reference
-    private VirtConsole console;
+    VirtConsole console;
 
     @Override
     protected List<String> names(Session session, CommandLine commandLine) {
