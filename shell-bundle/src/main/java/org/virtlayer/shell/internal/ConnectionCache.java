@@ -15,7 +15,7 @@ import org.virtlayer.api.VirtException;
 final class ConnectionCache {
     private final ConnectionFactory factory;
     private final Map<String, Connection> open = new LinkedHashMap<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     ConnectionCache(ConnectionFactory factory) {
         this.factory = factory;
@@ -23,41 +23,38 @@ final class ConnectionCache {
 
     Connection get(String uri) {
         String key = uri.strip();
-        Connection stale;
+        Connection known;
         synchronized (this) {
             checkOpen();
-            Connection c = open.get(key);
-            if (c != null && c.isAlive()) {
-                return c;
-            }
-            stale = open.remove(key);
+            known = open.get(key);
         }
-        closeQuietly(stale);
-        // opened outside the lock: a driver slow to open must not hold up commands on other URIs
+        // asked outside the lock: for a remote node, whether it is alive is a question over the network
+        if (known != null && known.isAlive()) {
+            return known;
+        }
+        if (known != null) {
+            synchronized (this) {
+                open.remove(key, known);
+            }
+            closeQuietly(known);
+        }
         Connection fresh;
         try {
             fresh = factory.open(key);
         } catch (VirtException e) {
             throw new CommandFailure("failed to connect to '" + key + "'", e);
         }
-        Connection winner;
+        Connection kept;
         synchronized (this) {
-            if (closed) {
-                winner = null;
-            } else {
-                winner = open.putIfAbsent(key, fresh);
-                if (winner == null || !winner.isAlive()) {
-                    open.put(key, fresh);
-                    return fresh;
-                }
+            kept = closed ? null : open.putIfAbsent(key, fresh);
+            if (!closed && kept == null) {
+                return fresh;
             }
         }
-        // another session opened the same URI meanwhile, or the console is going away: keep one connection only
+        // the console is stopping, or another session opened the same URI meanwhile: keep one connection only
         closeQuietly(fresh);
-        if (winner == null) {
-            checkOpen();
-        }
-        return winner;
+        checkOpen();
+        return kept;
     }
 
     synchronized List<String> uris() {

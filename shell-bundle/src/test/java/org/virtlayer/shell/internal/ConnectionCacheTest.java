@@ -41,6 +41,29 @@ class ConnectionCacheTest {
     }
 
     @Test
+    void sessionsOpeningTogetherShareOneConnection() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Connection>> got = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                got.add(pool.submit(() -> {
+                    go.await();
+                    return console.conn();
+                }));
+            }
+            go.countDown();
+            Connection first = got.get(0).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            for (java.util.concurrent.Future<Connection> f : got) {
+                assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(first);
+            }
+            assertThat(first.isAlive()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void urisOfferedForCompletion() {
         console.conn();
         assertThat(console.console.knownUris()).containsExactly("test:///default");
