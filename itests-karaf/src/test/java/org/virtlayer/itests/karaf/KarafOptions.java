@@ -59,6 +59,13 @@ final class KarafOptions {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         localRepository),
+                // this build's virtlayer artifacts before the shared local repository's (see the pom)
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                        "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots,"
+                                + " ${karaf.data.uri}kar@id=kar.repository@multi@snapshots,"
+                                + " ${karaf.base.uri}${karaf.default.repository}@id=child.system.repository@snapshots,"
+                                + " file:" + System.getProperty("virtlayer.build.repository")
+                                + "@id=virtlayer.build@snapshots"),
                 // Maven Central only: Karaf's default list has snapshot repositories, which it would ask about
                 // every virtlayer SNAPSHOT before taking the local one
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
