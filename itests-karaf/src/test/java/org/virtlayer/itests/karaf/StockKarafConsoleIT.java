@@ -274,6 +274,16 @@ public class StockKarafConsoleIT {
     }
 
     @Test
+    public void theShellFeatureShipsItsConfigurationInEtc() throws IOException {
+        java.util.Properties cfg = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(Path.of(System.getProperty("karaf.etc"),
+                "org.virtlayer.shell.cfg"))) {
+            cfg.load(r);
+        }
+        assertEquals("test:///default", cfg.getProperty("uri"));
+    }
+
+    @Test
     public void driverListShowsTheTestDriverAndItsBundle() {
         List<String> rows = run("virt:driver-list --no-format").rows();
         assertEquals(rows.toString(), 1, rows.size());
