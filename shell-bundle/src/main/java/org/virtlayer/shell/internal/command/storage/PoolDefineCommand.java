@@ -1,0 +1,23 @@
+package org.virtlayer.shell.internal.command.storage;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.virtlayer.shell.internal.command.VirtCommandSupport;
+import org.virtlayer.shell.internal.storage.PoolLifecycle;
+
+/** virsh's {@code pool-define}. */
+@Command(scope = "virt", name = "pool-define", description = "Defines (but does not start) a pool from an XML file")
+@Service
+public class PoolDefineCommand extends VirtCommandSupport {
+    @Argument(index = 0, name = "file", description = "File with the pool's XML definition", required = true)
+    @Completion(FileCompleter.class)
+    String file;
+
+    @Override
+    protected void run() {
+        print(new PoolLifecycle(connection()).define(files(), file));
+    }
+}

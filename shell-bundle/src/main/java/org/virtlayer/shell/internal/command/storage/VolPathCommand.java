@@ -1,0 +1,22 @@
+package org.virtlayer.shell.internal.command.storage;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.virtlayer.shell.internal.completer.VolumeCompleter;
+import org.virtlayer.shell.internal.storage.VolumeQueries;
+
+/** virsh's {@code vol-path}. */
+@Command(scope = "virt", name = "vol-path", description = "Prints a volume's path on the node")
+@Service
+public class VolPathCommand extends VolumeCommandSupport {
+    @Argument(index = 0, name = "vol", description = "Volume name (with --pool), key or path", required = true)
+    @Completion(VolumeCompleter.class)
+    String vol;
+
+    @Override
+    protected void run() {
+        print(new VolumeQueries(connection()).path(vol, pool));
+    }
+}

@@ -1,0 +1,105 @@
+package org.virtlayer.shell.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.virtlayer.shell.internal.TestConsole;
+
+/** Pool and volume commands on test:///default print what virsh 9.0 prints. */
+class StorageCommandsTest {
+    private static final PoolListOptions ACTIVE = new PoolListOptions(false, false, false, false, false, false);
+    private static final PoolListOptions ALL = new PoolListOptions(true, false, false, false, false, false);
+
+    private final TestConsole console = new TestConsole();
+    private final PoolLifecycle pools = new PoolLifecycle(console.conn());
+    private final PoolQueries poolQueries = new PoolQueries(console.conn());
+    private final VolumeOperations volumes = new VolumeOperations(console.conn());
+    private final VolumeQueries volumeQueries = new VolumeQueries(console.conn());
+
+    @AfterEach
+    void close() {
+        console.close();
+    }
+
+    @Test
+    void poolListAndInfoAreVirshs() {
+        assertThat(TestConsole.rows(poolQueries.list(ACTIVE, false))).isEqualTo("default-pool\tactive\tno\n");
+        assertThat(TestConsole.rows(poolQueries.list(ACTIVE, true)))
+                .isEqualTo("default-pool\trunning\tno\tyes\t100.00 GiB\t0.00 B\t100.00 GiB\n");
+        assertThat(poolQueries.info("default-pool", false)).isEqualTo("""
+                Name:           default-pool
+                UUID:           dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566
+                State:          running
+                Persistent:     yes
+                Autostart:      no
+                Capacity:       100.00 GiB
+                Allocation:     0.00 B
+                Available:      100.00 GiB
+                """);
+        assertThat(poolQueries.info("default-pool", true)).contains("Capacity:       107374182400\n");
+    }
+
+    @Test
+    void anInactivePoolHasNoSizes() {
+        assertThat(pools.destroy("default-pool")).isEqualTo("Pool default-pool destroyed");
+        assertThat(TestConsole.rows(poolQueries.list(ALL, true)))
+                .isEqualTo("default-pool\tinactive\tno\tyes\t-\t-\t-\n");
+        assertThat(poolQueries.info("default-pool", false)).doesNotContain("Capacity");
+        assertThatThrownBy(() -> volumeQueries.list("default-pool", false))
+                .hasMessageStartingWith("Failed to list volumes of pool default-pool: ");
+        assertThat(pools.start("default-pool", Set.of(), false)).isEqualTo("Pool default-pool started");
+        assertThat(pools.refresh("default-pool")).isEqualTo("Pool default-pool refreshed");
+        assertThat(pools.autostart("default-pool", true)).isEqualTo("Pool default-pool marked as autostarted");
+    }
+
+    @Test
+    void volumesAreCreatedListedClonedAndDeletedLikeVirsh() {
+        assertThat(volumes.createAs("default-pool", "v1", "1G", null, null)).isEqualTo("Vol v1 created");
+        assertThat(TestConsole.rows(volumeQueries.list("default-pool", true)))
+                .isEqualTo("v1\t/default-pool/v1\tfile\t1.00 GiB\t1.00 GiB\n");
+        assertThat(volumeQueries.info("v1", "default-pool", false)).isEqualTo("""
+                Name:           v1
+                Type:           file
+                Capacity:       1.00 GiB
+                Allocation:     1.00 GiB
+                """);
+        assertThat(volumeQueries.info("/default-pool/v1", null, true))
+                .contains("Capacity:       1073741824 bytes\n");
+        assertThat(volumes.clone("v1", "v2", "default-pool")).isEqualTo("Vol v2 cloned from v1");
+        assertThat(volumeQueries.path("v2", "default-pool")).isEqualTo("/default-pool/v2");
+        assertThat(volumeQueries.dumpxml("v2", "default-pool")).contains("<name>v2</name>");
+        assertThat(volumes.delete("v1", "default-pool")).isEqualTo("Vol v1 deleted");
+        assertThat(TestConsole.rows(volumeQueries.list("default-pool", false)))
+                .isEqualTo("v2\t/default-pool/v2\n");
+    }
+
+    @Test
+    void anUnknownVolumeSuggestsThePool() {
+        assertThatThrownBy(() -> volumeQueries.info("v9", null, false))
+                .hasMessageStartingWith("failed to get vol 'v9', specifying --pool might help: ");
+        assertThatThrownBy(() -> volumeQueries.info("v9", "default-pool", false))
+                .hasMessageStartingWith("failed to get vol 'v9': Storage volume not found");
+        assertThatThrownBy(() -> poolQueries.info("nope", false)).hasMessage(
+                "failed to get pool 'nope': Storage pool not found: no storage pool with matching name 'nope'");
+    }
+
+    @Test
+    void aNegativeResizeNeedsShrink() {
+        volumes.createAs("default-pool", "v1", "1G", null, null);
+        assertThatThrownBy(() -> volumes.resize("v1", "-1M", "default-pool", false, false, false))
+                .hasMessage("negative size requires --shrink");
+    }
+
+    @Test
+    void cloneXmlRenamesAndDropsKeyAndPath() {
+        String xml = VolumeXml.renamed("<volume type='file'><name>v1</name><key>/p/v1</key><capacity>5</capacity>"
+                + "<target><path>/p/v1</path><format type='qcow2'/></target></volume>", "v2");
+        assertThat(xml).contains("<name>v2</name>").doesNotContain("<key>").doesNotContain("<path>")
+                .contains("<format type=\"qcow2\"/>");
+        assertThat(VolumeXml.createAs("a<b", 10, 5L, "raw")).contains("<name>a&lt;b</name>")
+                .contains("<allocation>5</allocation>").contains("<format type='raw'/>");
+    }
+}
