@@ -7,14 +7,14 @@ import java.util.Random;
  * Random damage to a document's bytes, of the kinds that find parser bugs: flipped bytes, truncation, a duplicated
  * span, two tags swapped, an element's name replaced by another's.
  */
-final class XmlMutator {
+public final class XmlMutator {
     private final Random random;
 
-    XmlMutator(Random random) {
+    public XmlMutator(Random random) {
         this.random = random;
     }
 
-    byte[] mutate(byte[] in) {
+    public byte[] mutate(byte[] in) {
         byte[] out = in;
         int rounds = 1 + random.nextInt(3);
         for (int i = 0; i < rounds && out.length > 0; i++) {

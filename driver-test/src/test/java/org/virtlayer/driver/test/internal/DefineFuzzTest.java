@@ -27,6 +27,7 @@ import org.virtlayer.api.DomainDefineFlag;
 import org.virtlayer.api.DomainXmlFlag;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.core.internal.ConnectionFactoryImpl;
+import org.virtlayer.xml.fuzz.XmlMutator;
 
 /**
  * Damaged domain XML defined on a real test:///default connection for a bounded time
