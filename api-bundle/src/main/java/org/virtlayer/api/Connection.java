@@ -59,7 +59,7 @@ public interface Connection extends AutoCloseable {
 
     // ---- domains
 
-    /** Domains matching the flags (none: all of them). */
+    /** Domains matching the flags (none: all of them), as an unmodifiable list. */
     List<Domain> listDomains(DomainListFlag... flags);
 
     /** @throws VirtException {@link ErrorCode#NO_DOMAIN} naming the name */

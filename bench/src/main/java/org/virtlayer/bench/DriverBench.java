@@ -201,7 +201,7 @@ public final class DriverBench {
         }
         double define = perOp(n, i -> side.define(xmls.get(i)));
         double start = perOp(n, i -> side.lookupStart(names.get(i)));
-        int reps = Math.max(5, 200_000 / n);
+        int reps = Math.max(5, 2_000_000 / n);
         double list = perOp(reps, i -> {
             if (side.listAll() < n) {
                 throw new IllegalStateException("listing lost domains");
@@ -236,9 +236,11 @@ public final class DriverBench {
         int libvirtMax = Integer.getInteger("bench.libvirtMax", 10000);
         System.out.println("# machine: " + Machine.describe());
         // warm both sides up (JIT, libvirt's lazy initialisation) before measuring
-        try (Side v = new Virtlayer(); Side l = new Libvirt()) {
-            run(v, 2000);
-            run(l, 2000);
+        for (int w = 0; w < 3; w++) {
+            try (Side v = new Virtlayer(); Side l = new Libvirt()) {
+                run(v, 10000);
+                run(l, 5000);
+            }
         }
         int rounds = Integer.getInteger("bench.rounds", 3);
         for (int n : sizes) {

@@ -1,6 +1,8 @@
 package org.virtlayer.core.internal.connection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -213,7 +215,7 @@ public final class ConnectionImpl implements Connection {
     }
 
     DomainHandle domainHandle(DomainRef ref) {
-        return new DomainHandle(this, ref.name(), ref.uuid(), ref.id());
+        return new DomainHandle(this, ref);
     }
 
     NetworkHandle networkHandle(NetworkRef ref) {
@@ -398,14 +400,27 @@ public final class ConnectionImpl implements Connection {
 
     // ---- domains
 
+    /** The last listing: a driver that hands back the very same list (nothing changed) gets the same handles. */
+    private record Listing(List<DomainSummary> from, List<Domain> handles) {
+    }
+
+    private volatile Listing lastListing;
+
     @Override
     public List<Domain> listDomains(DomainListFlag... flags) {
         Set<DomainListFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
         List<DomainSummary> found = gate(Operation.CONNECT_LIST_ALL_DOMAINS, h -> h.listDomains(set));
-        List<Domain> out = new ArrayList<>(found.size());
-        for (DomainSummary s : found) {
-            out.add(domainHandle(s.ref()));
+        Listing last = lastListing;
+        if (last != null && last.from() == found) {
+            // UIs poll the list of an unchanged node again and again; its handles need not be made again
+            return last.handles();
         }
+        Domain[] handles = new Domain[found.size()];
+        for (int i = 0; i < handles.length; i++) {
+            handles[i] = domainHandle(found.get(i).ref());
+        }
+        List<Domain> out = Collections.unmodifiableList(Arrays.asList(handles));
+        lastListing = new Listing(found, out);
         return out;
     }
 

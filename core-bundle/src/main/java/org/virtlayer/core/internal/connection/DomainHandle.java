@@ -24,19 +24,19 @@ import org.virtlayer.spi.DomainRef;
 /** A domain handle: a name and UUID on a connection; every call asks the driver through the connection's gate. */
 final class DomainHandle implements Domain {
     private final ConnectionImpl conn;
-    private final String name;
-    private final UUID uuid;
+    /** The driver's name for the domain as it was when this handle was made; lists make one handle per domain. */
+    private final DomainRef ref;
     private volatile int id;
 
-    DomainHandle(ConnectionImpl conn, String name, UUID uuid, int id) {
+    DomainHandle(ConnectionImpl conn, DomainRef ref) {
         this.conn = conn;
-        this.name = name;
-        this.uuid = uuid;
-        this.id = id;
+        this.ref = ref;
+        this.id = ref.id();
     }
 
     DomainRef ref() {
-        return new DomainRef(name, uuid, id);
+        int now = id;
+        return now == ref.id() ? ref : new DomainRef(ref.name(), ref.uuid(), now);
     }
 
     @Override
@@ -46,12 +46,12 @@ final class DomainHandle implements Domain {
 
     @Override
     public String name() {
-        return name;
+        return ref.name();
     }
 
     @Override
     public UUID uuid() {
-        return uuid;
+        return ref.uuid();
     }
 
     @Override
@@ -109,7 +109,7 @@ final class DomainHandle implements Domain {
     public DomainStatsRecord stats(StatsGroup... groups) {
         List<DomainStatsRecord> r = conn.domainStats(List.of(this), groups);
         if (r.isEmpty()) {
-            throw VirtException.noDomain("no domain with matching uuid '" + uuid + "' (" + name + ")");
+            throw VirtException.noDomain("no domain with matching uuid '" + ref.uuid() + "' (" + ref.name() + ")");
         }
         return r.get(0);
     }
@@ -251,16 +251,17 @@ final class DomainHandle implements Domain {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DomainHandle && ((DomainHandle) o).conn == conn && ((DomainHandle) o).uuid.equals(uuid);
+        return o instanceof DomainHandle && ((DomainHandle) o).conn == conn
+                && ((DomainHandle) o).ref.uuid().equals(ref.uuid());
     }
 
     @Override
     public int hashCode() {
-        return uuid.hashCode();
+        return ref.uuid().hashCode();
     }
 
     @Override
     public String toString() {
-        return "Domain[" + name + ", " + uuid + "]";
+        return "Domain[" + ref.name() + ", " + ref.uuid() + "]";
     }
 }

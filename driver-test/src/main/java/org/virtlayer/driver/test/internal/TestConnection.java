@@ -198,9 +198,7 @@ final class TestConnection implements HypervisorConnection {
     @Override
     public DomainInfo domainInfo(DomainRef ref) {
         synchronized (node) {
-            TestDomain d = find(ref);
-            return new DomainInfo(d.state, d.def.memoryKiB(), d.def.currentMemoryKiB(), d.def.currentVcpus(),
-                    d.cpuTime());
+            return find(ref).info();
         }
     }
 
@@ -308,6 +306,7 @@ final class TestConnection implements HypervisorConnection {
                 d.changed();
                 detail = DomainEventDetail.DEFINED_UPDATED;
             }
+            d.formatAhead();
             node.emit(d.ref(), detail);
             return d.ref();
         }
@@ -367,6 +366,7 @@ final class TestConnection implements HypervisorConnection {
         node.assignId(d);
         d.setState(reason);
         d.changed();
+        d.formatAhead();
         node.emit(d.ref(), detail);
         if (paused) {
             d.setState(DomainStateReason.PAUSED_USER);

@@ -1,5 +1,6 @@
 package org.virtlayer.driver.test.internal;
 
+import org.virtlayer.api.DomainInfo;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateInfo;
 import org.virtlayer.api.DomainStateReason;
@@ -28,6 +29,10 @@ final class TestDomain {
     long runningSince;
     /** Formatted XML, [inactive][secure], formatted on first use after a change. */
     private final String[][] xml = new String[2][2];
+    /** The sizes {@code virDomainGetInfo} reports, read from the live definition once per change; -1: not read. */
+    private long maxMemoryKiB = -1;
+    private long memoryKiB;
+    private int vcpus;
     private DomainSummary summary;
     /** Told of every change, so that the node's cached list is rebuilt. */
     Runnable onChange = () -> { };
@@ -97,8 +102,26 @@ final class TestDomain {
         return cached[i];
     }
 
+    /**
+     * The XML a plain {@code dumpxml} shows, formatted now rather than when first read: management tools read a
+     * definition far more often than they change it, so a change pays for the formatting once.
+     */
+    void formatAhead() {
+        xml(false, false);
+    }
+
+    DomainInfo info() {
+        if (maxMemoryKiB < 0) {
+            maxMemoryKiB = def.memoryKiB();
+            memoryKiB = def.currentMemoryKiB();
+            vcpus = def.currentVcpus();
+        }
+        return new DomainInfo(state, maxMemoryKiB, memoryKiB, vcpus, cpuTime());
+    }
+
     /** Call after any change to a definition. */
     void changed() {
+        maxMemoryKiB = -1;
         xml[0][0] = null;
         xml[0][1] = null;
         xml[1][0] = null;
