@@ -99,4 +99,44 @@ class CgroupTest {
         assertThat(g.exists()).isFalse();
         Cgroup.of(layout, "virtlayer-linux-test").remove();
     }
+
+    @Test
+    void limitsAndReadingsAContainerNeeds() throws Exception {
+        CgroupLayout layout = CgroupLayout.detect();
+        Cgroup g = Cgroup.create(layout, "virtlayer-linux-test/r-" + UUID.randomUUID());
+        try (PidFd p = ProcessLauncher.launch(new ProcessLauncher.Spec(List.of("/bin/sh", "-c",
+                "while :; do :; done")))) {
+            g.addProcess(p.pid());
+            g.setMemoryHardLimit(64L << 20);
+            g.setPidsLimit(20);
+            assertThat(g.memoryHardLimit()).hasValue(64L << 20);
+            assertThat(g.pidCount()).hasValue(1);
+            long t0 = System.nanoTime();
+            while (g.cpuUserNanos().orElse(0) == 0 && System.nanoTime() - t0 < 5_000_000_000L) {
+                Thread.sleep(20);
+            }
+            assertThat(g.cpuUserNanos().getAsLong()).as("a busy loop spends user time").isPositive();
+            assertThat(g.cpuSystemNanos()).isPresent();
+
+            g.setFrozen(true);
+            while (!g.isFrozen()) {
+                Thread.onSpinWait();
+            }
+            long frozenAt = g.cpuUsageNanos().getAsLong();
+            Thread.sleep(50);
+            assertThat(g.cpuUsageNanos()).as("nothing runs while frozen").hasValue(frozenAt);
+            g.setFrozen(false);
+            assertThat(g.isFrozen()).isFalse();
+            g.setPidsLimit(Long.MAX_VALUE);
+            g.setMemoryHardLimit(Long.MAX_VALUE);
+            assertThat(g.memoryHardLimit()).hasValue(Long.MAX_VALUE);
+            p.signal(Syscalls.SIGKILL);
+            while (!p.hasExited()) {
+                Thread.sleep(1);
+            }
+            p.reap();
+        }
+        g.remove();
+        Cgroup.of(layout, "virtlayer-linux-test").remove();
+    }
 }
