@@ -47,9 +47,13 @@ public final class Veth {
         ip(batch.toString());
     }
 
-    /** Removes a pair by its host end (the other end goes with it); absent is fine. */
+    /**
+     * Removes a pair by its host end (the other end goes with it); absent is fine, and an interface that is not one
+     * end of a pair (its {@code iflink} is itself: a physical NIC, a bridge) is never removed.
+     */
     public static void delete(String hostName) {
-        if (exists(hostName)) {
+        checkName(hostName);
+        if (exists(hostName) && isPairEnd(hostName)) {
             try {
                 ip("link del dev " + hostName + "\n");
             } catch (LinuxException e) {
@@ -58,6 +62,16 @@ public final class Veth {
                 }
                 // it went away meanwhile: its namespace closed
             }
+        }
+    }
+
+    private static boolean isPairEnd(String name) {
+        try {
+            Path dir = Path.of("/sys/class/net", name);
+            return !Files.readString(dir.resolve("iflink")).strip().equals(Files.readString(dir.resolve("ifindex"))
+                    .strip());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,103 @@
+package org.virtlayer.driver.lxc.internal.launch;
+
+import static org.virtlayer.driver.lxc.internal.launch.ShellWords.quote;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The program the container's first process runs before it becomes the container's init: a busybox shell script,
+ * because only a process inside the new PID and mount namespaces can mount their {@code /proc} and switch their root,
+ * and the JVM cannot fork one. Every step is either a shell builtin or a busybox applet (no search of the host's
+ * folders, and only {@code mount} needs an exec of its own). Descriptors: 3 reads the driver's "go", 4 reports to the
+ * driver, 5 is the console's terminal.
+ * <ol>
+ * <li>report {@code pid HOSTPID} (read from the host's {@code /proc}, still mounted) and wait for {@code go}: meanwhile
+ * the driver puts the process in the container's cgroup, with its limits already set, writes the user namespace's ID
+ * maps and creates the network interfaces' inner ends, so all of that is in place before anything of the container
+ * runs;</li>
+ * <li>mount what {@link ContainerMounts} lists, set the host name, configure the interfaces;</li>
+ * <li>{@code pivot_root . .} then a lazy unmount of the old root stacked on top: the host's file systems are gone from
+ * the container, and no folder is needed in its root for them;</li>
+ * <li>report {@code ok} (or {@code error: WHY} at any failed step), make the terminal the standard descriptors and
+ * exec init with exactly its environment ({@code env -i}).</li>
+ * </ol>
+ */
+public final class SetupScript {
+    private SetupScript() {
+    }
+
+    /** The script; {@code rootTable} and {@code deviceTable} are the files holding {@link ContainerMounts}' tables. */
+    public static String text(ContainerPlan plan, ContainerMounts mounts, Path rootTable, Path deviceTable,
+            Path skeleton, boolean console) {
+        StringBuilder s = new StringBuilder();
+        s.append("fail() { echo \"error: $*\" >&4; echo \"virtlayer: cannot start container ").append(
+                quoteInDouble(plan.name())).append(": $*\" >&2; exit 1; }\n");
+        s.append("read -r p _ </proc/self/stat && echo \"pid $p\" >&4 && read -r go <&3 && [ \"$go\" = go ]"
+                + " || exit 1\n");
+        s.append("exec 3<&-\n");
+        s.append("mount -a -T ").append(quote(rootTable.toString()))
+                .append(" || fail 'cannot mount the root file system, /proc, /sys or /dev'\n");
+        s.append("cp -Rd ").append(quote(skeleton + "/.")).append(' ').append(quote(mounts.staging() + "/dev/"))
+                .append(" || fail 'cannot populate /dev'\n");
+        List<String> points = mounts.mountPoints();
+        if (!points.isEmpty()) {
+            s.append("mkdir -p");
+            for (String p : points) {
+                s.append(' ').append(quote(p));
+            }
+            s.append(" || fail 'cannot create the mount points of the file systems'\n");
+        }
+        s.append("mount -a -T ").append(quote(deviceTable.toString()))
+                .append(" || fail 'cannot mount the devices or the file systems'\n");
+        for (String ro : mounts.readOnly()) {
+            s.append("mount -o remount,bind,ro ").append(quote(ro)).append(" || fail ")
+                    .append(quote("cannot make " + ro + " read-only")).append('\n');
+        }
+        if (!plan.hostname().isEmpty()) {
+            s.append("hostname ").append(quote(plan.hostname())).append(" || fail 'cannot set the host name'\n");
+        }
+        s.append("ip link set dev lo up || fail 'cannot bring up lo'\n");
+        for (ContainerPlan.Nic n : plan.nics()) {
+            String dev = quote(n.guestName());
+            StringBuilder cmd = new StringBuilder("ip link set dev " + dev + " up");
+            for (ContainerPlan.Address a : n.addresses()) {
+                cmd.append(" && ip addr add ").append(quote(a.address() + "/" + a.prefix())).append(" dev ")
+                        .append(dev);
+            }
+            for (ContainerPlan.Route r : n.routes()) {
+                cmd.append(" && ip ").append(r.ipv6() ? "-6 " : "").append("route add ")
+                        .append(r.prefix() == 0 ? "default" : quote(r.address() + "/" + r.prefix()));
+                if (r.gateway() != null) {
+                    cmd.append(" via ").append(quote(r.gateway()));
+                }
+                cmd.append(" dev ").append(dev);
+            }
+            s.append(cmd).append(" || fail ").append(quote("cannot configure " + n.guestName())).append('\n');
+        }
+        s.append("cd ").append(quote(mounts.staging().toString()))
+                .append(" && pivot_root . . && umount -l . && cd / || fail 'cannot switch to the container root'\n");
+        s.append("cd ").append(quote(plan.initDir())).append(" || fail ")
+                .append(quote("cannot enter " + plan.initDir())).append('\n');
+        String init = plan.initArgv().get(0);
+        s.append("[ -f ").append(quote(init)).append(" ] && [ -x ").append(quote(init)).append(" ] || fail ")
+                .append(quote("cannot find init path '" + init + "' relative to container root")).append('\n');
+        s.append("echo ok >&4\n");
+        s.append(console ? "exec 0<&5 1>&5 2>&5 4>&- 5>&-\n" : "exec 4>&-\n");
+        s.append("exec env -i");
+        for (Map.Entry<String, String> e : plan.initEnv().entrySet()) {
+            s.append(' ').append(quote(e.getKey() + "=" + e.getValue()));
+        }
+        for (String a : plan.initArgv()) {
+            s.append(' ').append(quote(a));
+        }
+        s.append('\n');
+        return s.toString();
+    }
+
+    /** Text inside a double-quoted shell string: no expansion of {@code $}, backquotes or escapes. */
+    private static String quoteInDouble(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`");
+    }
+}
