@@ -20,6 +20,9 @@ import org.virtlayer.core.internal.host.LinuxHost;
 import org.virtlayer.core.internal.state.FileStateStores;
 import org.virtlayer.driver.lxc.internal.LxcDriver;
 import org.virtlayer.driver.lxc.internal.node.LxcNode;
+import org.virtlayer.linux.Cgroup;
+import org.virtlayer.linux.CgroupLayout;
+import org.virtlayer.linux.LinuxException;
 import org.virtlayer.spi.HypervisorDriver;
 
 /**
@@ -82,6 +85,12 @@ public final class LxcFixture implements AutoCloseable {
         factory.removeDriver(driver);
         driver.deactivate();
         factory.deactivate();
+        try {
+            // the tests' parent cgroup, once no container of any test is left in it
+            Cgroup.of(CgroupLayout.detect(), CGROUP_ROOT).remove();
+        } catch (LinuxException e) {
+            // another fixture's containers still run
+        }
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

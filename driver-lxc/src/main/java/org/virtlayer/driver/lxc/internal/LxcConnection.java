@@ -160,7 +160,8 @@ final class LxcConnection implements HypervisorConnection {
     @Override
     public DomainRef createDomain(String xml, Set<DomainStartFlag> flags) {
         rejectValidate(flags.contains(DomainStartFlag.VALIDATE));
-        Set<DomainStartFlag> rest = flags.isEmpty() ? flags : java.util.EnumSet.copyOf(flags);
+        Set<DomainStartFlag> rest = java.util.EnumSet.noneOf(DomainStartFlag.class);
+        rest.addAll(flags);
         rest.remove(DomainStartFlag.VALIDATE);
         return ops.create(xml, rest);
     }
