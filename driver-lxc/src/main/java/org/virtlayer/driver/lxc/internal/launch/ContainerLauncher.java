@@ -90,7 +90,8 @@ public final class ContainerLauncher {
             Files.createDirectories(staging);
             Files.writeString(rootTable, mounts.rootTable(), StandardCharsets.UTF_8);
             Files.writeString(deviceTable, mounts.deviceTable(), StandardCharsets.UTF_8);
-            String script = SetupScript.text(plan, mounts, rootTable, deviceTable, settings.skeleton(), console);
+            String script = SetupScript.text(plan, mounts, rootTable, deviceTable, settings.skeleton(), console,
+                    settings.busybox());
 
             PidFd keeper = null;
             if (console) {

@@ -28,15 +28,27 @@ public final class SetupScript {
     private SetupScript() {
     }
 
-    /** The script; {@code rootTable} and {@code deviceTable} are the files holding {@link ContainerMounts}' tables. */
+    /**
+     * The script; {@code rootTable} and {@code deviceTable} are the files holding {@link ContainerMounts}' tables.
+     * In a user namespace the shell that waited execs a fresh one for the rest: busybox remembers the user it
+     * started as (no user at all, before the ID maps existed) and would make its forked applets that user.
+     */
     public static String text(ContainerPlan plan, ContainerMounts mounts, Path rootTable, Path deviceTable,
+            Path skeleton, boolean console, Path busybox) {
+        String handshake = "read -r p _ </proc/self/stat && echo \"pid $p\" >&4 && read -r go <&3"
+                + " && [ \"$go\" = go ] || exit 1\nexec 3<&-\n";
+        String body = body(plan, mounts, rootTable, deviceTable, skeleton, console);
+        if (plan.userNamespace()) {
+            return handshake + "exec " + quote(busybox.toString()) + " sh -c " + quote(body) + " lxc-setup\n";
+        }
+        return handshake + body;
+    }
+
+    private static String body(ContainerPlan plan, ContainerMounts mounts, Path rootTable, Path deviceTable,
             Path skeleton, boolean console) {
         StringBuilder s = new StringBuilder();
         s.append("fail() { echo \"error: $*\" >&4; echo \"virtlayer: cannot start container ").append(
                 quoteInDouble(plan.name())).append(": $*\" >&2; exit 1; }\n");
-        s.append("read -r p _ </proc/self/stat && echo \"pid $p\" >&4 && read -r go <&3 && [ \"$go\" = go ]"
-                + " || exit 1\n");
-        s.append("exec 3<&-\n");
         s.append("mount -a -T ").append(quote(rootTable.toString()))
                 .append(" || fail 'cannot mount the root file system, /proc, /sys or /dev'\n");
         s.append("cp -Rd ").append(quote(skeleton + "/.")).append(' ').append(quote(mounts.staging() + "/dev/"))
