@@ -24,18 +24,28 @@ public final class Veth {
     public record Peer(String name, String mac, int netnsPid) {
     }
 
+    /** An address of the host end, {@code address/prefix}, with the other side of a point-to-point link or null. */
+    public record Address(String address, int prefix, String peer) {
+    }
+
+    /** A route through the host end: {@code destination/prefix} (prefix 0: the default route), via a gateway or not. */
+    public record Route(String destination, int prefix, String gateway) {
+    }
+
     /**
-     * Creates the pair and brings the host end up, as a port of {@code bridge} when one is given.
+     * Creates the pair and brings the host end up, as a port of {@code bridge} when one is given (else with its own
+     * addresses and routes, libvirt's {@code <interface type='ethernet'><source><ip/><route/>}).
      *
      * @throws LinuxException naming what {@code ip} said when it fails (a name in use, no such bridge)
      */
-    public static void create(String hostName, Peer peer, String bridge) {
+    public static void create(String hostName, Peer peer, String bridge, List<Address> addresses,
+            List<Route> routes) {
         checkName(hostName);
         checkName(peer.name());
         StringBuilder batch = new StringBuilder();
         batch.append("link add ").append(hostName).append(" type veth peer name ").append(peer.name());
         if (peer.mac() != null) {
-            batch.append(" address ").append(peer.mac());
+            batch.append(" address ").append(word(peer.mac()));
         }
         batch.append(" netns ").append(peer.netnsPid()).append('\n');
         batch.append("link set dev ").append(hostName);
@@ -44,7 +54,36 @@ public final class Veth {
             batch.append(" master ").append(bridge);
         }
         batch.append(" up\n");
+        for (Address a : addresses) {
+            batch.append("addr add ").append(word(a.address())).append('/').append(a.prefix());
+            if (a.peer() != null) {
+                batch.append(" peer ").append(word(a.peer()));
+            }
+            batch.append(" dev ").append(hostName).append('\n');
+        }
+        for (Route r : routes) {
+            // a batch line takes no option such as -6: ip tells the family from the addresses
+            batch.append("route add ")
+                    .append(r.prefix() == 0 ? "default" : word(r.destination()) + "/" + r.prefix());
+            if (r.gateway() != null) {
+                batch.append(" via ").append(word(r.gateway()));
+            }
+            batch.append(" dev ").append(hostName).append('\n');
+        }
         ip(batch.toString());
+    }
+
+    /** Creates a pair with nothing but a bridge (or none) on the host end. */
+    public static void create(String hostName, Peer peer, String bridge) {
+        create(hostName, peer, bridge, List.of(), List.of());
+    }
+
+    /** An address or MAC as one batch word: nothing but what those are made of. */
+    private static String word(String w) {
+        if (w == null || !w.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException("invalid address '" + w + "'");
+        }
+        return w;
     }
 
     /**

@@ -37,10 +37,6 @@ import org.virtlayer.linux.Veth;
  * says why, with what the script printed.
  */
 public final class ContainerLauncher {
-    /** Capabilities no process of a container may hold, whatever it does (libvirt's default policy). */
-    static final List<String> DROPPED_CAPABILITIES = List.of("sys_module", "sys_time", "mknod", "audit_control",
-            "mac_admin");
-
     /** Where things are and how long to wait. */
     public record Settings(Path busybox, Path skeleton, long timeoutMillis) {
     }
@@ -104,7 +100,7 @@ public final class ContainerLauncher {
             }
             NamespaceLauncher.Spec spec = new NamespaceLauncher.Spec(List.of(settings.busybox().toString(), "sh",
                     "-c", script, "lxc-setup"))
-                    .namespaces(namespaces(plan)).dropCapabilities(DROPPED_CAPABILITIES)
+                    .namespaces(namespaces(plan)).dropCapabilities(plan.droppedCapabilities())
                     .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").log(log)
                     .passFd(go.readEnd(), 3).passFd(report.writeEnd(), 4);
             if (console) {
@@ -132,7 +128,16 @@ public final class ContainerLauncher {
                 UserNamespaces.writeMaps(init.pid(), plan.uidMap(), plan.gidMap());
             }
             for (ContainerPlan.Nic n : plan.nics()) {
-                Veth.create(n.hostName(), new Veth.Peer(n.guestName(), n.mac(), init.pid()), n.bridge());
+                List<Veth.Address> addresses = new ArrayList<>();
+                for (ContainerPlan.Address a : n.hostAddresses()) {
+                    addresses.add(new Veth.Address(a.address(), a.prefix(), a.peer()));
+                }
+                List<Veth.Route> routes = new ArrayList<>();
+                for (ContainerPlan.Route r : n.hostRoutes()) {
+                    routes.add(new Veth.Route(r.address(), r.prefix(), r.gateway()));
+                }
+                Veth.create(n.hostName(), new Veth.Peer(n.guestName(), n.mac(), init.pid()), n.bridge(), addresses,
+                        routes);
             }
             go.write("go\n");
             String done = report.readLine(settings.timeoutMillis(), supervisor);

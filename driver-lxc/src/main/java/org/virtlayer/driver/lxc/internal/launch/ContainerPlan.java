@@ -18,7 +18,21 @@ import org.virtlayer.xml.XmlElement;
  */
 public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem root, List<Filesystem> filesystems,
         List<String> initArgv, Map<String, String> initEnv, String initDir, List<UserNamespaces.Range> uidMap,
-        List<UserNamespaces.Range> gidMap, List<Nic> nics) {
+        List<UserNamespaces.Range> gidMap, List<Nic> nics, List<String> droppedCapabilities) {
+
+    /**
+     * Capabilities no process of a container may ever hold under libvirt's default policy: loading kernel modules,
+     * setting the clock, creating device nodes, controlling audit and the security module.
+     */
+    public static final List<String> DEFAULT_DROPPED = List.of("sys_module", "sys_time", "mknod", "audit_control",
+            "mac_admin");
+
+    /**
+     * What the setup script itself needs before init runs (mounting, configuring interfaces, reading its tables):
+     * the bounding set is cut before it starts, so a definition cannot take these away.
+     */
+    public static final List<String> NEEDED_BY_SETUP = List.of("sys_admin", "net_admin", "dac_override",
+            "dac_read_search", "fowner");
 
     /** How a file system gets into the container. */
     public enum Kind {
@@ -33,12 +47,17 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
     public record Filesystem(Kind kind, String source, String target, boolean readonly, long ramBytes) {
     }
 
+    /**
+     * An interface: the veth's ends, the bridge of the host end, the container end's addresses and routes
+     * ({@code <ip>}, {@code <route>}), and the host end's ({@code <source><ip/><route/></source>} of an ethernet
+     * interface).
+     */
     public record Nic(String hostName, String guestName, String mac, String bridge, List<Address> addresses,
-            List<Route> routes) {
+            List<Route> routes, List<Address> hostAddresses, List<Route> hostRoutes) {
     }
 
-    /** An address of the container's end: {@code <ip address='...' prefix='...'/>}. */
-    public record Address(String address, int prefix) {
+    /** An address: {@code <ip address='...' prefix='...' peer='...'/>} (peer: the far end of a point-to-point link). */
+    public record Address(String address, int prefix, String peer) {
     }
 
     /** A route through an interface: {@code <route address='0.0.0.0' gateway='...'/>} is the default route. */
@@ -98,7 +117,31 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
             nics.add(nic(interfaces.get(i), i));
         }
         return new ContainerPlan(live.name(), live.uuid(), hostname(live.name()), root, others, argv, env, initDir,
-                uids, gids, nics);
+                uids, gids, nics, droppedCapabilities(live));
+    }
+
+    /**
+     * libvirt's {@code <features><capabilities policy='default|allow'>}: the default drops what {@link
+     * #DEFAULT_DROPPED} lists unless turned on, allow drops nothing; either drops what is turned off.
+     */
+    static List<String> droppedCapabilities(DomainDef def) {
+        XmlElement features = def.element("features");
+        XmlElement caps = features == null ? null : features.child("capabilities");
+        List<String> out = new ArrayList<>();
+        String policy = caps == null || caps.attr("policy") == null ? "default" : caps.attr("policy");
+        if (policy.equals("default")) {
+            out.addAll(DEFAULT_DROPPED);
+        }
+        if (caps != null) {
+            for (XmlElement c : caps.children()) {
+                if ("on".equals(c.attr("state"))) {
+                    out.remove(c.name());
+                } else if ("off".equals(c.attr("state")) && !out.contains(c.name())) {
+                    out.add(c.name());
+                }
+            }
+        }
+        return out;
     }
 
     /** libvirt's rule: the domain's name with only letters, digits and '-', no leading '-'. */
@@ -143,22 +186,34 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
         String guest = nic.child("guest") != null && nic.child("guest").attr("dev") != null
                 ? nic.child("guest").attr("dev") : "eth" + index;
         String mac = nic.child("mac") == null ? null : nic.child("mac").attr("address");
-        String bridge = nic.child("source") == null ? null : nic.child("source").attr("bridge");
-        List<Address> addresses = new ArrayList<>();
-        for (XmlElement ip : nic.children("ip")) {
+        XmlElement source = nic.child("source");
+        String bridge = source == null ? null : source.attr("bridge");
+        boolean ethernet = "ethernet".equals(nic.attr("type"));
+        return new Nic(host, guest, mac, bridge, addresses(nic), routes(nic),
+                ethernet && source != null ? addresses(source) : List.of(),
+                ethernet && source != null ? routes(source) : List.of());
+    }
+
+    private static List<Address> addresses(XmlElement parent) {
+        List<Address> out = new ArrayList<>();
+        for (XmlElement ip : parent.children("ip")) {
             String a = ip.attr("address");
             boolean v6 = "ipv6".equals(ip.attr("family")) || a.contains(":");
-            addresses.add(new Address(a, ip.attr("prefix") == null ? (v6 ? 64 : 24)
-                    : Integer.parseInt(ip.attr("prefix"))));
+            out.add(new Address(a, ip.attr("prefix") == null ? (v6 ? 64 : 24) : Integer.parseInt(ip.attr("prefix")),
+                    ip.attr("peer")));
         }
-        List<Route> routes = new ArrayList<>();
-        for (XmlElement r : nic.children("route")) {
+        return out;
+    }
+
+    private static List<Route> routes(XmlElement parent) {
+        List<Route> out = new ArrayList<>();
+        for (XmlElement r : parent.children("route")) {
             String a = r.attr("address");
             boolean v6 = "ipv6".equals(r.attr("family")) || (a != null && a.contains(":"));
             boolean any = a == null || a.equals("0.0.0.0") || a.equals("::");
             int prefix = r.attr("prefix") != null ? Integer.parseInt(r.attr("prefix")) : any ? 0 : v6 ? 128 : 32;
-            routes.add(new Route(a, prefix, r.attr("gateway"), v6));
+            out.add(new Route(a == null ? (v6 ? "::" : "0.0.0.0") : a, prefix, r.attr("gateway"), v6));
         }
-        return new Nic(host, guest, mac, bridge, addresses, routes);
+        return out;
     }
 }

@@ -75,8 +75,11 @@ public final class SetupScript {
             String dev = quote(n.guestName());
             StringBuilder cmd = new StringBuilder("ip link set dev " + dev + " up");
             for (ContainerPlan.Address a : n.addresses()) {
-                cmd.append(" && ip addr add ").append(quote(a.address() + "/" + a.prefix())).append(" dev ")
-                        .append(dev);
+                cmd.append(" && ip addr add ").append(quote(a.address() + "/" + a.prefix()));
+                if (a.peer() != null) {
+                    cmd.append(" peer ").append(quote(a.peer()));
+                }
+                cmd.append(" dev ").append(dev);
             }
             for (ContainerPlan.Route r : n.routes()) {
                 cmd.append(" && ip ").append(r.ipv6() ? "-6 " : "").append("route add ")

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.driver.lxc.internal.launch.ContainerPlan;
 import org.virtlayer.spi.DomainRef;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.DomainParseOptions;
@@ -22,6 +23,13 @@ final class Definitions {
     static final DomainParseOptions PARSE = new DomainParseOptions(hostArch(), true);
     private static final Set<String> FS_TYPES = Set.of("mount", "bind", "ram");
     private static final Set<String> NIC_TYPES = Set.of("bridge", "network", "ethernet");
+    /** libvirt's names of the capabilities a {@code <capabilities>} feature may turn on or off. */
+    private static final Set<String> CAPABILITIES = Set.of("audit_control", "audit_write", "block_suspend", "chown",
+            "dac_override", "dac_read_search", "fowner", "fsetid", "ipc_lock", "ipc_owner", "kill", "lease",
+            "linux_immutable", "mac_admin", "mac_override", "mknod", "net_admin", "net_bind_service",
+            "net_broadcast", "net_raw", "setgid", "setfcap", "setpcap", "setuid", "sys_admin", "sys_boot",
+            "sys_chroot", "sys_module", "sys_nice", "sys_pacct", "sys_ptrace", "sys_rawio", "sys_resource",
+            "sys_time", "sys_tty_config", "syslog", "wake_alarm");
 
     private final LxcNode node;
 
@@ -68,8 +76,38 @@ final class Definitions {
             throw VirtException.xml("initdir '" + os.childText("initdir") + "' must be absolute");
         }
         idmap(def);
+        capabilities(def);
+        for (XmlElement top : def.root().children()) {
+            if (top.name().contains(":")) {
+                // libvirt's <lxc:namespace> (sharing another container's or process's namespaces) and the like
+                throw unsupported("<" + top.name() + "> is not supported by this LXC driver");
+            }
+        }
         devices(def);
         return def;
+    }
+
+    /** {@code <features><capabilities>}: cut from the bounding set before the setup runs, so only some may be. */
+    private static void capabilities(DomainDef def) {
+        XmlElement features = def.element("features");
+        XmlElement caps = features == null ? null : features.child("capabilities");
+        if (caps == null) {
+            return;
+        }
+        String policy = caps.attr("policy") == null ? "default" : caps.attr("policy");
+        if (!policy.equals("default") && !policy.equals("allow")) {
+            throw unsupported("capabilities policy '" + policy + "' (the container's setup needs sys_admin before"
+                    + " init runs: 'default' or 'allow')");
+        }
+        for (XmlElement c : caps.children()) {
+            if (!CAPABILITIES.contains(c.name())) {
+                throw VirtException.xml("unknown capability '" + c.name() + "'");
+            }
+            if ("off".equals(c.attr("state")) && ContainerPlan.NEEDED_BY_SETUP.contains(c.name())) {
+                throw unsupported("capability " + c.name() + " cannot be turned off: the container's setup needs"
+                        + " it");
+            }
+        }
     }
 
     private static VirtException unsupported(String what) {
