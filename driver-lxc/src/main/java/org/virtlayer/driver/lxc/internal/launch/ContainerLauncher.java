@@ -8,6 +8,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.virtlayer.linux.Cgroup;
 import org.virtlayer.linux.NamespaceLauncher;
 import org.virtlayer.linux.NamespaceLauncher.Namespace;
@@ -28,13 +35,15 @@ import org.virtlayer.linux.Veth;
  * <li>the container's first process in new PID, mount, UTS, IPC and network namespaces (and a user namespace with
  * {@code <idmap>}) through {@link NamespaceLauncher}, which leaves util-linux {@code unshare} outside as the
  * <em>supervisor</em>; it runs the {@link SetupScript};</li>
- * <li>the handshake: the first process reports its PID and waits; the supervisor, the console keeper and it are put
- * into the container's cgroup (whose limits the caller has already set), the ID maps are written, the network
- * interfaces' inner ends created in its namespace; then "go", and the script mounts, switches root and execs init,
- * reporting "ok" just before.</li>
+ * <li>the handshake: the first process reports its PID and waits; the ID maps are written, the network interfaces'
+ * inner ends created in its namespace; "go": the script mounts and switches root, reports "ready" and waits again;
+ * "go" once the console keeper, the supervisor and the first process are in the container's cgroup (whose limits the
+ * caller set before anything started), and the script execs init.</li>
  * </ol>
- * Nothing of the container runs before its limits are in place. A failure at any step kills what was started and
- * says why, with what the script printed.
+ * Nothing of the container runs before its limits are in place. The moves into the cgroup run on a thread of their
+ * own from the moment each process exists: the first move after a quiet spell waits for an RCU grace period (5 to 15
+ * ms measured here, {@code cgroup_threadgroup_rwsem}), which then overlaps the script's work instead of lengthening
+ * the start. A failure at any step kills what was started and says why, with what the script printed.
  */
 public final class ContainerLauncher {
     /** Where things are and how long to wait. */
@@ -56,9 +65,20 @@ public final class ContainerLauncher {
     }
 
     private final Settings settings;
+    /** Moves processes into cgroups while the launching thread goes on. */
+    private final ExecutorService mover = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "virtlayer-lxc-cgroup-moves");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ContainerLauncher(Settings settings) {
         this.settings = settings;
+    }
+
+    /** Stops the mover's threads (the node is closing). */
+    public void close() {
+        mover.shutdown();
     }
 
     /**
@@ -68,13 +88,17 @@ public final class ContainerLauncher {
      * @param log where the supervisor's and the console's output go (appended)
      * @param cgroup the container's cgroup, created, limits set
      * @param console whether the container has a console (a pty)
+     * @param whileSettingUp told the processes as soon as they are known, while the script still mounts: the caller
+     *        records them then (a status file a later driver finds) rather than after
      */
-    public Launched launch(ContainerPlan plan, Path runDir, Path log, Cgroup cgroup, boolean console)
-            throws LaunchFailure {
+    public Launched launch(ContainerPlan plan, Path runDir, Path log, Cgroup cgroup, boolean console,
+            Consumer<Launched> whileSettingUp) throws LaunchFailure {
         Path staging = runDir.resolve("root");
         Path rootTable = runDir.resolve("fstab.root");
         Path deviceTable = runDir.resolve("fstab.devices");
         List<PidFd> started = new ArrayList<>();
+        List<Future<?>> moves = new ArrayList<>();
+        Future<PidFd> keeper = null;
         Pty pty = null;
         int slave = -1;
         try (Pipe go = Pipe.open(); Pipe report = Pipe.open()) {
@@ -88,16 +112,6 @@ public final class ContainerLauncher {
             Files.writeString(deviceTable, mounts.deviceTable(), StandardCharsets.UTF_8);
             String script = SetupScript.text(plan, mounts, rootTable, deviceTable, settings.skeleton(), console,
                     settings.busybox());
-
-            PidFd keeper = null;
-            if (console) {
-                keeper = ProcessLauncher.launch(new ProcessLauncher.Spec(List.of(settings.busybox().toString(),
-                        "cat")).stdin(pty.master()).log(log));
-                started.add(keeper);
-                cgroup.addProcess(keeper.pid());
-                // the keeper holds the master now; the terminal lives as long as it does
-                pty.close();
-            }
             NamespaceLauncher.Spec spec = new NamespaceLauncher.Spec(List.of(settings.busybox().toString(), "sh",
                     "-c", script, "lxc-setup"))
                     .namespaces(namespaces(plan)).dropCapabilities(plan.droppedCapabilities())
@@ -111,19 +125,34 @@ public final class ContainerLauncher {
             }
             PidFd supervisor = NamespaceLauncher.launch(spec);
             started.add(supervisor);
-            cgroup.addProcess(supervisor.pid());
+            moves.add(move(cgroup, supervisor));
             go.closeReadEnd();
             report.closeWriteEnd();
             Syscalls.close(slave);
             slave = -1;
+            if (console) {
+                // off the critical path: the container's output waits in the terminal until the keeper reads it
+                Pty terminal = pty;
+                keeper = mover.submit(() -> {
+                    PidFd k = ProcessLauncher.launch(new ProcessLauncher.Spec(List.of(settings.busybox().toString(),
+                            "cat")).stdin(terminal.master()).log(log));
+                    synchronized (started) {
+                        started.add(k);
+                    }
+                    cgroup.addProcess(k.pid());
+                    return k;
+                });
+            }
 
             String hello = report.readLine(settings.timeoutMillis(), supervisor);
             if (hello == null || !hello.startsWith("pid ")) {
                 throw new LaunchFailure("the container's first process ended before it started", null);
             }
             PidFd init = PidFd.open(Integer.parseInt(hello.substring(4).strip()));
-            started.add(init);
-            cgroup.addProcess(init.pid());
+            synchronized (started) {
+                started.add(init);
+            }
+            moves.add(move(cgroup, init));
             if (plan.userNamespace()) {
                 UserNamespaces.writeMaps(init.pid(), plan.uidMap(), plan.gidMap());
             }
@@ -140,18 +169,26 @@ public final class ContainerLauncher {
                         routes);
             }
             go.write("go\n");
+            PidFd k = keeper == null ? null : awaitTask(keeper);
+            Launched launched = new Launched(supervisor, ticks(supervisor), init, ticks(init), k,
+                    k == null ? -1 : ticks(k), console ? mounts.consoleTty() : null);
+            whileSettingUp.accept(launched);
             String done = report.readLine(settings.timeoutMillis(), supervisor);
-            if (!"ok".equals(done)) {
+            if (!"ready".equals(done)) {
                 throw new LaunchFailure(done != null && done.startsWith("error: ") ? done.substring(7)
                         : "the container's setup ended without a word", null);
             }
-            return new Launched(supervisor, ticks(supervisor), init, ticks(init), keeper,
-                    keeper == null ? -1 : ticks(keeper), console ? ttyPath(mounts) : null);
+            for (Future<?> m : moves) {
+                awaitTask(m);
+            }
+            // in its cgroup, limits set: init may run
+            go.write("go\n");
+            return launched;
         } catch (LaunchFailure e) {
-            stop(started);
+            stop(started, moves, keeper);
             throw e;
         } catch (IOException | RuntimeException e) {
-            stop(started);
+            stop(started, moves, keeper);
             throw new LaunchFailure(e.getMessage(), e);
         } finally {
             Syscalls.close(slave);
@@ -161,8 +198,24 @@ public final class ContainerLauncher {
         }
     }
 
-    private static String ttyPath(ContainerMounts mounts) {
-        return mounts.consoleTty();
+    private Future<?> move(Cgroup cgroup, PidFd p) {
+        return mover.submit(() -> cgroup.addProcess(p.pid()));
+    }
+
+    /** The result of a task of the mover thread: a process moved into the cgroup, the console keeper started. */
+    private <T> T awaitTask(Future<T> m) throws LaunchFailure {
+        try {
+            return m.get(settings.timeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new LaunchFailure("cannot start the console keeper or move a process into the container's cgroup: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new LaunchFailure("starting the console keeper or moving a process into the container's cgroup"
+                    + " took longer than " + settings.timeoutMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchFailure("interrupted", e);
+        }
     }
 
     private static Set<Namespace> namespaces(ContainerPlan plan) {
@@ -178,11 +231,29 @@ public final class ContainerLauncher {
     }
 
     /** Kills what a failed start left (the supervisor's end kills the first process too) and reaps it. */
-    private static void stop(List<PidFd> started) {
-        for (PidFd p : started) {
+    private static void stop(List<PidFd> started, List<Future<?>> moves, Future<PidFd> keeper) {
+        List<Future<?>> pending = new ArrayList<>(moves);
+        if (keeper != null) {
+            pending.add(keeper);
+        }
+        for (Future<?> m : pending) {
+            // no move may land after the caller removes the cgroup
+            try {
+                m.get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the process died first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<PidFd> all;
+        synchronized (started) {
+            all = new ArrayList<>(started);
+        }
+        for (PidFd p : all) {
             p.signal(Syscalls.SIGKILL);
         }
-        for (PidFd p : started) {
+        for (PidFd p : all) {
             p.awaitExit(5_000);
             p.reap();
             p.close();

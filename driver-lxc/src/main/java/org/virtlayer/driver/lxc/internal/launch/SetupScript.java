@@ -10,18 +10,20 @@ import java.util.Map;
  * The program the container's first process runs before it becomes the container's init: a busybox shell script,
  * because only a process inside the new PID and mount namespaces can mount their {@code /proc} and switch their root,
  * and the JVM cannot fork one. Every step is either a shell builtin or a busybox applet (no search of the host's
- * folders, and only {@code mount} needs an exec of its own). Descriptors: 3 reads the driver's "go", 4 reports to the
- * driver, 5 is the console's terminal.
+ * folders, and only {@code mount} needs an exec of its own). Descriptors: 3 reads the driver's "go"s, 4 reports to
+ * the driver, 5 is the console's terminal.
  * <ol>
- * <li>report {@code pid HOSTPID} (read from the host's {@code /proc}, still mounted) and wait for {@code go}: meanwhile
- * the driver puts the process in the container's cgroup, with its limits already set, writes the user namespace's ID
- * maps and creates the network interfaces' inner ends, so all of that is in place before anything of the container
- * runs;</li>
- * <li>mount what {@link ContainerMounts} lists, set the host name, configure the interfaces;</li>
- * <li>{@code pivot_root . .} then a lazy unmount of the old root stacked on top: the host's file systems are gone from
- * the container, and no folder is needed in its root for them;</li>
- * <li>report {@code ok} (or {@code error: WHY} at any failed step), make the terminal the standard descriptors and
- * exec init with exactly its environment ({@code env -i}).</li>
+ * <li>report {@code pid HOSTPID} (read from the host's {@code /proc}, still mounted) and wait for the first
+ * {@code go}: meanwhile the driver writes the user namespace's ID maps and creates the network interfaces' inner ends
+ * in its namespace;</li>
+ * <li>mount what {@link ContainerMounts} lists, set the host name, configure the interfaces; {@code pivot_root . .}
+ * then a lazy unmount of the old root stacked on top: the host's file systems are gone from the container, and no
+ * folder is needed in its root for them; check that init is there;</li>
+ * <li>report {@code ready} (or {@code error: WHY} at any failed step) and wait for the second {@code go}: the driver
+ * sends it once this process is in the container's cgroup, whose limits were set before anything started. Moving a
+ * process between cgroups may wait for an RCU grace period (milliseconds); the driver starts the move while this
+ * script mounts, so the wait overlaps the work instead of adding to it;</li>
+ * <li>make the terminal the standard descriptors and exec init with exactly its environment ({@code env -i}).</li>
  * </ol>
  */
 public final class SetupScript {
@@ -36,7 +38,7 @@ public final class SetupScript {
     public static String text(ContainerPlan plan, ContainerMounts mounts, Path rootTable, Path deviceTable,
             Path skeleton, boolean console, Path busybox) {
         String handshake = "read -r p _ </proc/self/stat && echo \"pid $p\" >&4 && read -r go <&3"
-                + " && [ \"$go\" = go ] || exit 1\nexec 3<&-\n";
+                + " && [ \"$go\" = go ] || exit 1\n";
         String body = body(plan, mounts, rootTable, deviceTable, skeleton, console);
         if (plan.userNamespace()) {
             return handshake + "exec " + quote(busybox.toString()) + " sh -c " + quote(body) + " lxc-setup\n";
@@ -98,8 +100,8 @@ public final class SetupScript {
         String init = plan.initArgv().get(0);
         s.append("[ -f ").append(quote(init)).append(" ] && [ -x ").append(quote(init)).append(" ] || fail ")
                 .append(quote("cannot find init path '" + init + "' relative to container root")).append('\n');
-        s.append("echo ok >&4\n");
-        s.append(console ? "exec 0<&5 1>&5 2>&5 4>&- 5>&-\n" : "exec 4>&-\n");
+        s.append("echo ready >&4 && read -r go <&3 && [ \"$go\" = go ] || exit 1\n");
+        s.append(console ? "exec 0<&5 1>&5 2>&5 3<&- 4>&- 5>&-\n" : "exec 3<&- 4>&-\n");
         s.append("exec env -i");
         for (Map.Entry<String, String> e : plan.initEnv().entrySet()) {
             s.append(' ').append(quote(e.getKey() + "=" + e.getValue()));

@@ -83,7 +83,6 @@ final class ContainerLifecycle {
             d.changed();
             ref = d.ref();
         }
-        persist(d);
         node.emit(ref, DomainEventDetail.STARTED_BOOTED);
         watch(d, c);
         return ref;
@@ -97,7 +96,10 @@ final class ContainerLifecycle {
         }
     }
 
-    /** Everything of one start that touches the host: cgroup, launch, console in the live definition. */
+    /**
+     * Everything of one start that touches the host: cgroup, launch, the console in the live definition, the runtime
+     * status (written while the container's setup runs, so that it costs the start nothing).
+     */
     private Container launch(LxcDomain d, DomainDef live) {
         ContainerPlan plan = ContainerPlan.of(live);
         Path runDir = node.store.freshRunDir(d.uuid);
@@ -112,9 +114,18 @@ final class ContainerLifecycle {
             node.store.clearRuntime(d.uuid);
             throw e;
         }
+        boolean persistent = d.persistent();
         ContainerLauncher.Launched l;
         try {
-            l = node.launcher.launch(plan, runDir, log, cg, console);
+            l = node.launcher.launch(plan, runDir, log, cg, console, started -> {
+                if (started.tty() != null) {
+                    showConsole(live, started.tty());
+                }
+                node.store.writeStatus(d.uuid, new RuntimeStatus(DomainStateReason.RUNNING_BOOTED, live.id(),
+                        persistent, started.supervisor().pid(), started.supervisorTicks(), started.init().pid(),
+                        started.initTicks(), started.console() == null ? -1 : started.console().pid(),
+                        started.consoleTicks(), cg.path(), started.tty(), live).toXml());
+            });
         } catch (ContainerLauncher.LaunchFailure e) {
             ContainerCgroups.remove(cg, List.of());
             node.store.clearRuntime(d.uuid);
@@ -123,18 +134,20 @@ final class ContainerLifecycle {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, "internal error: cannot start container '"
                     + live.name() + "': " + e.getMessage() + (said.isEmpty() ? "" : ": " + said));
         }
-        if (l.tty() != null) {
-            XmlElement con = live.devices("console").get(0);
-            con.attr("tty", l.tty());
-            con.orderAttributes(List.of("type", "tty"));
-            con.removeChildren("source");
-            con.add(0, XmlElement.of("source", "path", l.tty()));
-            if (con.child("alias") == null) {
-                con.add(XmlElement.of("alias", "name", "console0"));
-            }
-        }
         return new Container(l.supervisor(), l.supervisorTicks(), l.init(), l.initTicks(), l.console(),
                 l.consoleTicks(), cg, runDir, l.tty());
+    }
+
+    /** libvirt's live console: {@code <console type='pty' tty='/dev/pts/N'><source path='/dev/pts/N'/>...}. */
+    private static void showConsole(DomainDef live, String tty) {
+        XmlElement con = live.devices("console").get(0);
+        con.attr("tty", tty);
+        con.orderAttributes(List.of("type", "tty"));
+        con.removeChildren("source");
+        con.add(0, XmlElement.of("source", "path", tty));
+        if (con.child("alias") == null) {
+            con.add(XmlElement.of("alias", "name", "console0"));
+        }
     }
 
     // ---- stopping
@@ -375,7 +388,6 @@ final class ContainerLifecycle {
                 d.setState(DomainStateReason.RUNNING_BOOTED);
                 d.changed();
             }
-            persist(d);
             watch(d, c);
             return true;
         } catch (VirtException | LinuxException e) {

@@ -259,6 +259,7 @@ public final class LxcNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         running.forEach(Container::closePidfds);
+        launcher.close();
     }
 
     /** Runs on the event thread and waits: every end noticed before is handled when this returns. */
