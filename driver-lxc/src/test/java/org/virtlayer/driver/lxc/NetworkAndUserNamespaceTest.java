@@ -6,12 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
 import org.virtlayer.api.DomainStatsRecord;
+import org.virtlayer.api.NetworkListFlag;
+import org.virtlayer.api.VirtException;
 import org.virtlayer.driver.lxc.internal.node.LxcNode;
 import org.virtlayer.linux.Veth;
+import org.virtlayer.spi.DriverContext;
+import org.virtlayer.spi.NetworkBackend;
+import org.virtlayer.spi.NetworkRef;
+import org.virtlayer.spi.NetworkService;
+import org.virtlayer.spi.NetworkSummary;
+import org.virtlayer.spi.OpenRequest;
 
 /**
  * A container on a bridge through a veth pair (its address and route inside, counters from the host end), and a
@@ -25,9 +35,13 @@ class NetworkAndUserNamespaceTest {
         try (LxcFixture f = new LxcFixture(); Connection c = f.factory.open("lxc:///system")) {
             LxcFixture.run(List.of("/usr/sbin/ip", "addr", "add", "10.213.7.1/24", "dev", bridge));
             LxcFixture.run(List.of("/usr/sbin/ip", "link", "set", bridge, "up"));
+            // the network backend's seam: a virtual network is its bridge, asked of the backend installed now
+            f.factory.addNetworkBackend(new OneNetwork("vltest", bridge), Map.of(NetworkBackend.NAME, "test-net"),
+                    "test");
             String nic = "    <interface type='bridge'><mac address='52:54:00:aa:bb:01'/><source bridge='" + bridge
                     + "'/><ip address='10.213.7.2' prefix='24'/><route family='ipv4' address='0.0.0.0'"
-                    + " gateway='10.213.7.1'/></interface>\n";
+                    + " gateway='10.213.7.1'/></interface>\n"
+                    + "    <interface type='network'><source network='vltest'/><guest dev='eth9'/></interface>\n";
             Domain d = c.defineDomain(TestRootfs.domainXml("ct-net", 32, nic));
             d.start();
             int init = f.initPid(d.uuid());
@@ -35,8 +49,14 @@ class NetworkAndUserNamespaceTest {
             String host = xml.substring(xml.indexOf("<target dev='") + 13, xml.indexOf("'", xml.indexOf(
                     "<target dev='") + 13));
             assertThat(host).startsWith("veth");
-            assertThat(xml).contains("<alias name='net0'/>");
+            assertThat(xml).contains("<alias name='net0'/>", "<alias name='net1'/>",
+                    "<source network='vltest' bridge='" + bridge + "'/>");
             assertThat(Veth.bridgeOf(host)).isEqualTo(bridge);
+            String second = xml.substring(xml.lastIndexOf("<target dev='") + 13, xml.indexOf("'",
+                    xml.lastIndexOf("<target dev='") + 13));
+            assertThat(second).isNotEqualTo(host);
+            assertThat(Veth.bridgeOf(second)).as("the network's bridge").isEqualTo(bridge);
+            assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "-o", "link", "show", "dev", "eth9")).contains("UP");
             assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "-o", "addr", "show", "dev", "eth0"))
                     .contains("inet 10.213.7.2/24");
             assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "link", "show", "dev", "eth0"))
@@ -46,12 +66,14 @@ class NetworkAndUserNamespaceTest {
                     "10.213.7.2"));
 
             Map<String, Object> s = c.domainStats(List.of(d)).get(0).stats();
-            assertThat(s).containsEntry("net.count", 1).containsEntry("net.0.name", host);
+            assertThat(s).containsEntry("net.count", 2).containsEntry("net.0.name", host)
+                    .containsEntry("net.1.name", second);
             assertThat((Long) s.get("net.0.rx.pkts")).as("pings received by the container").isGreaterThanOrEqualTo(2);
             assertThat((Long) s.get("net.0.tx.pkts")).as("answers it sent").isGreaterThanOrEqualTo(2);
             assertThat((Long) s.get("net.0.rx.bytes")).isPositive();
             d.destroy();
             assertThat(Veth.exists(host)).as("the host end is gone").isFalse();
+            assertThat(Veth.exists(second)).isFalse();
         } finally {
             LxcFixture.run(List.of("/usr/sbin/ip", "link", "del", bridge));
         }
@@ -93,6 +115,43 @@ class NetworkAndUserNamespaceTest {
             }
             assertThat(d.isActive()).isFalse();
             assertThat(Inside.ended(init)).isTrue();
+        }
+    }
+
+    /** A network backend with one active network on a given bridge. */
+    private record OneNetwork(String name, String bridge) implements NetworkBackend {
+        @Override
+        public NetworkService open(OpenRequest request, DriverContext context) {
+            NetworkRef ref = new NetworkRef(name, UUID.nameUUIDFromBytes(name.getBytes()));
+            return new NetworkService() {
+                @Override
+                public List<NetworkSummary> listNetworks(Set<NetworkListFlag> flags) {
+                    return List.of(new NetworkSummary(ref, true, true, false));
+                }
+
+                @Override
+                public NetworkRef lookupNetworkByName(String n) {
+                    if (!n.equals(name)) {
+                        throw VirtException.noNetwork("no network with matching name '" + n + "'");
+                    }
+                    return ref;
+                }
+
+                @Override
+                public NetworkRef lookupNetworkByUuid(UUID uuid) {
+                    return ref;
+                }
+
+                @Override
+                public NetworkSummary networkSummary(NetworkRef network) {
+                    return listNetworks(Set.of()).get(0);
+                }
+
+                @Override
+                public String networkBridgeName(NetworkRef network) {
+                    return bridge;
+                }
+            };
         }
     }
 }

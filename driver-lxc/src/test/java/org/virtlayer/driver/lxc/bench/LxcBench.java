@@ -110,6 +110,25 @@ public final class LxcBench {
             vl.close();
             LV.virConnectClose(lv);
             stopPeer(peerDir);
+            removeLibvirtMachineCgroups();
+        }
+    }
+
+    /** libvirt's LXC driver leaves its (empty) {@code machine} cgroup in every v1 hierarchy: the peer's, removed. */
+    private static void removeLibvirtMachineCgroups() {
+        try (var hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path h : hierarchies.toList()) {
+                Path machine = h.resolve("machine");
+                try (var children = Files.list(machine)) {
+                    if (children.noneMatch(Files::isDirectory)) {
+                        Files.delete(machine);
+                    }
+                } catch (IOException e) {
+                    // absent, or in use by another libvirt: left alone
+                }
+            }
+        } catch (IOException e) {
+            // no cgroups
         }
     }
 
