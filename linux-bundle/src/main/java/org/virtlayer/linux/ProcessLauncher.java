@@ -14,10 +14,11 @@ import java.util.TreeMap;
 /**
  * Starts a process that outlives the JVM: {@code posix_spawn} (vfork semantics, safe in a JVM with many threads) in a
  * new session, so that no signal meant for the JVM's terminal or process group reaches it; stdin from
- * {@code /dev/null} (or a descriptor handed over), stdout and stderr appended to a log file, default signal dispositions and an empty signal mask
- * (whatever the JVM had), working folder {@code /}, and no descriptor of the JVM's except those handed over on
- * purpose. The child stays this JVM's child until the JVM exits, so {@link ProcessWatcher} reaps it and knows its
- * exit status; after that it is reparented (to PID 1 or a subreaper) and keeps running.
+ * {@code /dev/null} (or a descriptor handed over), stdout and stderr appended to a log file, default signal
+ * dispositions and an empty signal mask (whatever the JVM had), working folder {@code /}, and no descriptor of the
+ * JVM's except those handed over on purpose. The child stays this JVM's child until the JVM exits, so
+ * {@link ProcessWatcher} reaps it and knows its exit status; after that it is reparented (to PID 1 or a subreaper)
+ * and keeps running.
  */
 public final class ProcessLauncher {
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;

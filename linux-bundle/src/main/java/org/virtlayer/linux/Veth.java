@@ -20,7 +20,7 @@ public final class Veth {
     private Veth() {
     }
 
-    /** One end inside a namespace: its name there, its MAC address (null: the kernel's), and the namespace's process. */
+    /** The end inside a namespace: its name there, its MAC address (null: the kernel's), the namespace's process. */
     public record Peer(String name, String mac, int netnsPid) {
     }
 

@@ -33,7 +33,7 @@ class NamespaceLauncherTest {
         watcher.close();
     }
 
-    /** Reports "HOSTPID PID-INSIDE", waits for a line, runs {@code then}; the host PID is read from the host's /proc. */
+    /** Reports "HOSTPID PID-INSIDE", waits for a line, runs {@code then}; the host PID comes from the host's /proc. */
     private static List<String> program(String then) {
         return List.of("/bin/sh", "-c", "read hostpid rest </proc/self/stat; echo \"$hostpid $$\" >&4; read go <&3; "
                 + then);

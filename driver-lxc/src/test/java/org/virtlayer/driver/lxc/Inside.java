@@ -31,7 +31,7 @@ final class Inside {
         return out;
     }
 
-    /** Runs a command in some of the container's namespaces ({@code nsenter} options such as {@code -u}, {@code -n}). */
+    /** Runs a command in some of the container's namespaces ({@code nsenter} options: {@code -u}, {@code -n}). */
     static String run(int initPid, String nsOptions, String... cmd) throws IOException, InterruptedException {
         List<String> c = new ArrayList<>(List.of("/usr/bin/nsenter", "-t", Integer.toString(initPid)));
         c.addAll(List.of(nsOptions.split(" ")));

@@ -73,7 +73,8 @@ class LifecycleTest {
         assertThat(Inside.run(init, "-u", "hostname")).isEqualTo("ct-alpha");
         assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "-o", "link")).contains("lo:").doesNotContain("eth0");
         assertThat(Files.readString(Inside.path(init, "/proc/1/mountinfo")))
-                .contains(TestRootfs.dir() + " / rw,", " /proc ", " /proc/sys ro,", " /sys ro,", " /dev ", " /dev/pts ", " /dev/console ", " /tmp ")
+                .contains(TestRootfs.dir() + " / rw,", " /proc ", " /proc/sys ro,", " /sys ro,", " /dev ",
+                        " /dev/pts ", " /dev/console ", " /tmp ")
                 .doesNotContain("/sys/fs/cgroup");
         long bounding = Long.parseUnsignedLong(Inside.status(init, "CapBnd"), 16);
         assertThat(bounding & (1L << CAP_SYS_MODULE)).as("no module loading inside").isZero();
