@@ -29,9 +29,7 @@ class PtyAndPipeTest {
                     got.append(new String(buf.getByteArray(0, (int) n), StandardCharsets.UTF_8));
                 }
                 assertThat(got.toString()).isEqualTo("hello\nworld\n");
-                while (!p.hasExited()) {
-                    Thread.sleep(1);
-                }
+                assertThat(p.awaitExit(5000)).isTrue();
                 p.reap();
             }
         }
@@ -61,6 +59,12 @@ class PtyAndPipeTest {
                 assertThat(silent.readLine(5000, p)).isNull();
                 assertThat((System.nanoTime() - t0) / 1_000_000).as("ms waited").isLessThan(2000);
                 p.reap();
+            }
+            try (PidFd sleeper = ProcessLauncher.launch(new ProcessLauncher.Spec(List.of("/bin/sleep", "30")))) {
+                assertThat(sleeper.awaitExit(50)).as("still running").isFalse();
+                sleeper.signal(Syscalls.SIGKILL);
+                assertThat(sleeper.awaitExit(5000)).isTrue();
+                sleeper.reap();
             }
             assertThatThrownBy(() -> silent.readLine(50, null)).isInstanceOfSatisfying(LinuxException.class,
                     e -> assertThat(e.errno()).isEqualTo(Syscalls.ETIMEDOUT));

@@ -41,22 +41,34 @@ class NetworkAndUserNamespaceTest {
             String nic = "    <interface type='bridge'><mac address='52:54:00:aa:bb:01'/><source bridge='" + bridge
                     + "'/><ip address='10.213.7.2' prefix='24'/><route family='ipv4' address='0.0.0.0'"
                     + " gateway='10.213.7.1'/></interface>\n"
-                    + "    <interface type='network'><source network='vltest'/><guest dev='eth9'/></interface>\n";
+                    + "    <interface type='network'><source network='vltest'/><guest dev='eth9'/></interface>\n"
+                    // no bridge: the host end gets its own address (libvirt's <source><ip/></source>)
+                    + "    <interface type='ethernet'><source><ip address='10.213.8.1' prefix='24'/></source>"
+                    + "<ip address='10.213.8.2' prefix='24'/><target dev='vltest-eth'/></interface>\n";
             Domain d = c.defineDomain(TestRootfs.domainXml("ct-net", 32, nic));
             d.start();
             int init = f.initPid(d.uuid());
             String xml = d.xml();
-            String host = xml.substring(xml.indexOf("<target dev='") + 13, xml.indexOf("'", xml.indexOf(
-                    "<target dev='") + 13));
+            List<String> ends = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<target dev='([^']+)'/>").matcher(xml);
+            while (m.find()) {
+                ends.add(m.group(1));
+            }
+            assertThat(ends).hasSize(3).endsWith("vltest-eth");
+            String host = ends.get(0);
             assertThat(host).startsWith("veth");
             assertThat(xml).contains("<alias name='net0'/>", "<alias name='net1'/>",
                     "<source network='vltest' bridge='" + bridge + "'/>");
             assertThat(Veth.bridgeOf(host)).isEqualTo(bridge);
-            String second = xml.substring(xml.lastIndexOf("<target dev='") + 13, xml.indexOf("'",
-                    xml.lastIndexOf("<target dev='") + 13));
+            String second = ends.get(1);
             assertThat(second).isNotEqualTo(host);
             assertThat(Veth.bridgeOf(second)).as("the network's bridge").isEqualTo(bridge);
             assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "-o", "link", "show", "dev", "eth9")).contains("UP");
+            assertThat(LxcFixture.run(List.of("/usr/sbin/ip", "-o", "addr", "show", "dev", "vltest-eth")))
+                    .contains("inet 10.213.8.1/24");
+            assertThat(Veth.bridgeOf("vltest-eth")).isNull();
+            LxcFixture.run(List.of(LxcNode.NodeConfig.findBusybox().toString(), "ping", "-c", "1", "-W", "2",
+                    "10.213.8.2"));
             assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "-o", "addr", "show", "dev", "eth0"))
                     .contains("inet 10.213.7.2/24");
             assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "link", "show", "dev", "eth0"))
@@ -66,7 +78,7 @@ class NetworkAndUserNamespaceTest {
                     "10.213.7.2"));
 
             Map<String, Object> s = c.domainStats(List.of(d)).get(0).stats();
-            assertThat(s).containsEntry("net.count", 2).containsEntry("net.0.name", host)
+            assertThat(s).containsEntry("net.count", 3).containsEntry("net.0.name", host)
                     .containsEntry("net.1.name", second);
             assertThat((Long) s.get("net.0.rx.pkts")).as("pings received by the container").isGreaterThanOrEqualTo(2);
             assertThat((Long) s.get("net.0.tx.pkts")).as("answers it sent").isGreaterThanOrEqualTo(2);
@@ -74,6 +86,7 @@ class NetworkAndUserNamespaceTest {
             d.destroy();
             assertThat(Veth.exists(host)).as("the host end is gone").isFalse();
             assertThat(Veth.exists(second)).isFalse();
+            assertThat(Veth.exists("vltest-eth")).isFalse();
         } finally {
             LxcFixture.run(List.of("/usr/sbin/ip", "link", "del", bridge));
         }
