@@ -72,6 +72,25 @@ class CgroupTest {
         assertThat(Files.readString(leafDir.resolve("cpu.weight"))).isEqualTo("10000");
         assertThat(Files.readString(leafDir.resolve("cpu.max"))).isEqualTo("50000 100000");
         assertThat(Files.readString(leafDir.resolve("cgroup.procs"))).isEqualTo("4242");
+
+        // what a container needs on a v2 host: pids.max, cgroup.freeze and its event, cpu.stat's split
+        for (String f : List.of("pids.max", "cgroup.freeze")) {
+            Files.writeString(leafDir.resolve(f), "");
+        }
+        g.setPidsLimit(100);
+        g.setFrozen(true);
+        assertThat(Files.readString(leafDir.resolve("pids.max"))).isEqualTo("100");
+        assertThat(Files.readString(leafDir.resolve("cgroup.freeze"))).isEqualTo("1");
+        Files.writeString(leafDir.resolve("cgroup.events"), "populated 1\nfrozen 1\n");
+        assertThat(g.isFrozen()).isTrue();
+        Files.writeString(leafDir.resolve("cpu.stat"), "usage_usec 3000\nuser_usec 2000\nsystem_usec 1000\n");
+        assertThat(g.cpuUsageNanos()).hasValue(3_000_000);
+        assertThat(g.cpuUserNanos()).hasValue(2_000_000);
+        assertThat(g.cpuSystemNanos()).hasValue(1_000_000);
+        Files.writeString(leafDir.resolve("memory.max"), "max\n");
+        assertThat(g.memoryHardLimit()).hasValue(Long.MAX_VALUE);
+        Files.writeString(leafDir.resolve("pids.current"), "7\n");
+        assertThat(g.pidCount()).hasValue(7);
     }
 
     @Test
