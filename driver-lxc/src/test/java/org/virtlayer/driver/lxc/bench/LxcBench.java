@@ -108,9 +108,27 @@ public final class LxcBench {
             }
             c.close();
             vl.close();
+            destroyAll(lv);
             LV.virConnectClose(lv);
             stopPeer(peerDir);
             removeLibvirtMachineCgroups();
+        }
+    }
+
+    /** Every libvirt container still there (a failed round): its controllers would outlive libvirtd. */
+    private static void destroyAll(Pointer lv) {
+        PointerByReference list = new PointerByReference();
+        int n = LV.virConnectListAllDomains(lv, list, 0);
+        for (int i = 0; i < n; i++) {
+            Pointer d = list.getValue().getPointer((long) i * Native.POINTER_SIZE);
+            if (LV.virDomainIsActive(d) == 1) {
+                LV.virDomainDestroy(d);
+            }
+            LV.virDomainUndefine(d);
+            LV.virDomainFree(d);
+        }
+        if (n > 0) {
+            Native.free(Pointer.nativeValue(list.getValue()));
         }
     }
 
