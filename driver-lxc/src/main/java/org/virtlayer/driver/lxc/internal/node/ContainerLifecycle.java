@@ -52,9 +52,10 @@ final class ContainerLifecycle {
     DomainRef start(LxcDomain d, DomainDef basis, DriverContext context, Object autodestroyOwner) {
         DomainDef live;
         synchronized (d) {
-            if (d.state.isActive() || d.run != null) {
+            if (d.state.isActive() || d.run != null || d.starting) {
                 throw VirtException.invalidOperation("domain '" + d.def.name() + "' is already running");
             }
+            d.starting = true;
             live = basis != null ? basis.copy() : d.persistentDef != null ? d.persistentDef.copy() : d.def.copy();
         }
         Container c;
@@ -66,6 +67,7 @@ final class ContainerLifecycle {
             node.releaseId(d);
             node.interfaces.release(live);
             synchronized (d) {
+                d.starting = false;
                 d.setState(DomainStateReason.SHUTOFF_FAILED);
             }
             if (!d.persistent() && !d.isActive()) {
@@ -77,6 +79,7 @@ final class ContainerLifecycle {
         c.autodestroyOwner = autodestroyOwner;
         DomainRef ref;
         synchronized (d) {
+            d.starting = false;
             d.run = c;
             d.def = live;
             d.setState(DomainStateReason.RUNNING_BOOTED);
@@ -162,18 +165,26 @@ final class ContainerLifecycle {
         }
     }
 
-    /** SIGKILL to init: the kernel kills every process of its PID namespace with it. Returns once it has ended. */
+    /**
+     * SIGKILL to init: the kernel kills every process of its PID namespace with it. Returns once it has ended; a
+     * container that was just starting again after a reboot is destroyed too.
+     */
     void destroy(LxcDomain d) {
         Container c = running(d);
-        c.stopAs(DomainStateReason.SHUTOFF_DESTROYED, DomainEventDetail.STOPPED_DESTROYED);
-        c.init.signal(Syscalls.SIGKILL);
-        thawIfFrozen(c);
-        if (!await(c, STOP_WAIT_MS)) {
-            // the supervisor's end kills what is left (PR_SET_PDEATHSIG)
-            c.supervisor.signal(Syscalls.SIGKILL);
+        for (int round = 0; c != null && round < 3; round++) {
+            c.stopAs(DomainStateReason.SHUTOFF_DESTROYED, DomainEventDetail.STOPPED_DESTROYED);
+            c.init.signal(Syscalls.SIGKILL);
+            thawIfFrozen(c);
             if (!await(c, STOP_WAIT_MS)) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, "operation failed: container '" + d.name()
-                        + "' did not end after SIGKILL");
+                // the supervisor's end kills what is left (PR_SET_PDEATHSIG)
+                c.supervisor.signal(Syscalls.SIGKILL);
+                if (!await(c, STOP_WAIT_MS)) {
+                    throw new VirtException(ErrorCode.OPERATION_FAILED, "operation failed: container '" + d.name()
+                            + "' did not end after SIGKILL");
+                }
+            }
+            synchronized (d) {
+                c = d.run;
             }
         }
     }

@@ -23,6 +23,8 @@ final class LxcDomain {
     int id = -1;
     /** The container while there is one (running, paused, stopping). */
     Container run;
+    /** A start is under way (an autostart and a caller's start may meet). */
+    boolean starting;
     private String liveXml;
     private String inactiveXml;
 
