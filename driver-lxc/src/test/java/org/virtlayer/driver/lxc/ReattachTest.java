@@ -24,6 +24,8 @@ import org.virtlayer.api.DomainStatsRecord;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.linux.Cgroup;
+import org.virtlayer.linux.CgroupLayout;
 import org.virtlayer.linux.Syscalls;
 
 /**
@@ -49,7 +51,12 @@ class ReattachTest {
                 ids.put(d.name(), d.id());
             }
 
+            // what a start cut short by a dead JVM leaves: an empty cgroup without a status
+            Cgroup orphan = Cgroup.create(CgroupLayout.detect(), LxcFixture.CGROUP_ROOT + "/lxc-orphan-0badf00d");
+
             f.restartDriver();
+            assertThat(orphan.exists()).as("the empty cgroup of no container is swept").isFalse();
+            assertThat(LxcFixture.cgroupDir("memory", "keep-running", a.uuid())).isDirectory();
             assertThatThrownBy(c1::listDomains).isInstanceOfSatisfying(VirtException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.DRIVER_UNAVAILABLE));
             inits.values().forEach(p -> assertThat(Inside.ended(p)).as("init " + p + " lives").isFalse());

@@ -1,8 +1,13 @@
 package org.virtlayer.driver.lxc.internal.node;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.VirtException;
@@ -29,21 +34,52 @@ final class Reattach {
     }
 
     void all() {
+        Set<String> kept = new HashSet<>();
         for (String dir : node.store.runDirs()) {
             try {
-                one(dir);
+                String cgroup = one(dir);
+                if (cgroup != null) {
+                    kept.add(cgroup);
+                }
             } catch (VirtException | LinuxException | IllegalArgumentException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot reattach the container of " + dir + ": "
                         + e.getMessage());
             }
         }
+        sweepEmptyCgroups(kept);
     }
 
-    private void one(String dir) {
+    /**
+     * A start cut short by the JVM's death before its status was written leaves an empty cgroup (its processes ended
+     * when the driver's end of their pipe closed): removed. A cgroup that still holds a process is left alone.
+     */
+    private void sweepEmptyCgroups(Set<String> kept) {
+        if (node.cgroups == null || node.cgroups.hierarchies().isEmpty()) {
+            return;
+        }
+        Path parent = node.cgroups.hierarchies().get(0).resolve(node.config.cgroupRoot());
+        try (var children = Files.list(parent)) {
+            for (Path p : children.toList()) {
+                String path = node.config.cgroupRoot() + "/" + p.getFileName();
+                if (Files.isDirectory(p) && p.getFileName().toString().startsWith("lxc-") && !kept.contains(path)) {
+                    try {
+                        Cgroup.of(node.cgroups, path).remove();
+                    } catch (LinuxException e) {
+                        // in use
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no parent cgroup yet
+        }
+    }
+
+    /** One run folder: the cgroup of a container found running, or null. */
+    private String one(String dir) {
         Optional<String> text = node.store.readStatus(dir);
         if (text.isEmpty()) {
             node.store.clearRuntime(dir);
-            return;
+            return null;
         }
         RuntimeStatus s = RuntimeStatus.fromXml(text.get());
         Cgroup cg = s.cgroup() == null || node.cgroups == null ? null : Cgroup.of(node.cgroups, s.cgroup());
@@ -56,7 +92,7 @@ final class Reattach {
             if (d != null) {
                 d.setState(DomainStateReason.SHUTOFF_UNKNOWN);
             }
-            return;
+            return null;
         }
         PidFd console = alive(s.consolePid(), s.consoleTicks());
         if (d == null) {
@@ -83,6 +119,7 @@ final class Reattach {
         c.watch = node.watcher.watch(supervisor, exit -> node.events.execute(() -> node.lifecycle.exited(dom, c,
                 exit)));
         LOG.log(System.Logger.Level.INFO, "reattached container '" + s.live().name() + "' (init " + init.pid() + ")");
+        return cg.path();
     }
 
     /** What a container that ended unwatched left: killed, its cgroup, veths and files removed. */
