@@ -208,17 +208,34 @@ public final class LxcBench {
         record(t, 2, 1, t0);
     }
 
-    /** The PID of a libvirt container's init: the child of its libvirt_lxc controller, whose PID is the ID. */
+    /**
+     * The PID of a libvirt container's init: the child of its libvirt_lxc controller (whose PID is the domain ID) that
+     * is PID 1 of a namespace of its own (the controller may have other children for a moment).
+     */
     private static int libvirtInit(Pointer d, long t0) throws Exception {
         int controller = LV.virDomainGetID(d);
         Path children = Path.of("/proc/" + controller + "/task/" + controller + "/children");
         while (true) {
-            String s = Files.readString(children).strip();
-            if (!s.isEmpty()) {
-                return Integer.parseInt(s.split(" ")[0]);
+            for (String c : Files.readString(children).strip().split(" ")) {
+                if (!c.isEmpty() && pidOneInside(Integer.parseInt(c))) {
+                    return Integer.parseInt(c);
+                }
             }
             spin(t0);
         }
+    }
+
+    private static boolean pidOneInside(int pid) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("NSpid:")) {
+                    return l.endsWith("\t1");
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return false;
     }
 
     /** Until {@code /tmp/ct-ready} exists inside (the container's own tmpfs, seen through its init's root). */
