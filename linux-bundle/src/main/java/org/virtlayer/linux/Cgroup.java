@@ -160,7 +160,77 @@ public final class Cgroup {
         }
     }
 
+    /** The most processes (and threads) the cgroup may hold ({@code pids.max}); Long.MAX_VALUE: no limit. */
+    public void setPidsLimit(long count) {
+        String v = count == UNLIMITED || count < 0 ? "max" : Long.toString(count);
+        set("pids", "pids.max", v, "pids.max", v);
+    }
+
     // ---- readings
+
+    /** True once every process is frozen ({@code freezer.state} FROZEN, {@code cgroup.events} "frozen 1"). */
+    public boolean isFrozen() {
+        try {
+            if (layout.v1Root("freezer").isPresent()) {
+                return Files.readString(file("freezer", "freezer.state")).strip().equals("FROZEN");
+            }
+            if (layout.unifiedRoot().isPresent()) {
+                for (String l : Files.readAllLines(layout.unifiedRoot().get().resolve(path).resolve("cgroup.events"))) {
+                    if (l.equals("frozen 1")) {
+                        return true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // gone: not frozen
+        }
+        return false;
+    }
+
+    /** Processes and threads in the cgroup ({@code pids.current}). */
+    public OptionalLong pidCount() {
+        if (!layout.hasController("pids")) {
+            return OptionalLong.empty();
+        }
+        return readLong(file("pids", "pids.current"), 1);
+    }
+
+    /** The hard memory limit in bytes, Long.MAX_VALUE when there is none. */
+    public OptionalLong memoryHardLimit() {
+        if (!layout.hasController("memory")) {
+            return OptionalLong.empty();
+        }
+        Path f = file("memory", layout.isUnified("memory") ? "memory.max" : "memory.limit_in_bytes");
+        try {
+            String v = Files.readString(f).strip();
+            // v1 reports "no limit" as the largest page-aligned value
+            return OptionalLong.of(v.equals("max") || v.equals("9223372036854771712") ? UNLIMITED
+                    : Long.parseLong(v));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** CPU time spent in user mode in nanoseconds ({@code cpuacct.stat user} / {@code cpu.stat user_usec}). */
+    public OptionalLong cpuUserNanos() {
+        return cpuSplit("user", "user_usec");
+    }
+
+    /** CPU time spent in the kernel in nanoseconds ({@code cpuacct.stat system} / {@code cpu.stat system_usec}). */
+    public OptionalLong cpuSystemNanos() {
+        return cpuSplit("system", "system_usec");
+    }
+
+    private OptionalLong cpuSplit(String v1Key, String v2Key) {
+        if (layout.v1Root("cpuacct").isPresent()) {
+            // cpuacct.stat counts USER_HZ ticks
+            return statField(file("cpuacct", "cpuacct.stat"), v1Key, 1_000_000_000L / ProcStat.TICKS_PER_SECOND);
+        }
+        if (layout.unifiedRoot().isPresent()) {
+            return statField(layout.unifiedRoot().get().resolve(path).resolve("cpu.stat"), v2Key, 1000);
+        }
+        return OptionalLong.empty();
+    }
 
     /** CPU time used in nanoseconds ({@code cpuacct.usage} / {@code cpu.stat usage_usec}). */
     public OptionalLong cpuUsageNanos() {

@@ -79,6 +79,37 @@ public final class PidFd implements AutoCloseable {
     }
 
     /**
+     * Waits until the process has exited (not necessarily reaped), at most {@code millis}: for a caller that has just
+     * killed a process and must know it is gone; {@link ProcessWatcher} is the way to learn of exits otherwise.
+     *
+     * @return true once exited, false if it still runs after the time
+     */
+    public boolean awaitExit(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        Memory pfd = Syscalls.buffer(8);
+        while (true) {
+            int f = fd;
+            if (f < 0) {
+                return true;
+            }
+            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+            pfd.setInt(0, f);
+            pfd.setShort(4, POLLIN);
+            pfd.setShort(6, (short) 0);
+            int n = Syscalls.libc().poll(pfd, 1, (int) Math.min(left, Integer.MAX_VALUE));
+            if (n > 0) {
+                return true;
+            }
+            if (n < 0 && Syscalls.errno() != Syscalls.EINTR) {
+                throw new LinuxException("poll(pidfd of " + pid + ")", Syscalls.errno());
+            }
+            if (n == 0 && left == 0) {
+                return false;
+            }
+        }
+    }
+
+    /**
      * Reaps the process if it is this JVM's child and has exited: its wait status as {@code waitpid} encodes it
      * (exit code << 8, or the signal number), or empty when it is still running or not our child (its parent reaps
      * it then).

@@ -14,10 +14,11 @@ import java.util.TreeMap;
 /**
  * Starts a process that outlives the JVM: {@code posix_spawn} (vfork semantics, safe in a JVM with many threads) in a
  * new session, so that no signal meant for the JVM's terminal or process group reaches it; stdin from
- * {@code /dev/null}, stdout and stderr appended to a log file, default signal dispositions and an empty signal mask
- * (whatever the JVM had), working folder {@code /}, and no descriptor of the JVM's except those handed over on
- * purpose. The child stays this JVM's child until the JVM exits, so {@link ProcessWatcher} reaps it and knows its
- * exit status; after that it is reparented (to PID 1 or a subreaper) and keeps running.
+ * {@code /dev/null} (or a descriptor handed over), stdout and stderr appended to a log file, default signal
+ * dispositions and an empty signal mask (whatever the JVM had), working folder {@code /}, and no descriptor of the
+ * JVM's except those handed over on purpose. The child stays this JVM's child until the JVM exits, so
+ * {@link ProcessWatcher} reaps it and knows its exit status; after that it is reparented (to PID 1 or a subreaper)
+ * and keeps running.
  */
 public final class ProcessLauncher {
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
@@ -33,6 +34,7 @@ public final class ProcessLauncher {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final TreeMap<Integer, Integer> fds = new TreeMap<>();
         private Path log;
+        private int stdin = -1;
 
         /** {@code argv.get(0)} is the executable's absolute path. */
         public Spec(List<String> argv) {
@@ -51,6 +53,15 @@ public final class ProcessLauncher {
         /** Where stdout and stderr are appended (created 0600 if missing); null: {@code /dev/null}. */
         public Spec log(Path file) {
             this.log = file;
+            return this;
+        }
+
+        /** The child's stdin is the caller's descriptor {@code source} (a terminal's master, say), not /dev/null. */
+        public Spec stdin(int source) {
+            if (source < 0) {
+                throw new IllegalArgumentException("not a descriptor: " + source);
+            }
+            this.stdin = source;
             return this;
         }
 
@@ -97,8 +108,14 @@ public final class ProcessLauncher {
                 libc.sigdelset(sigset, Syscalls.SIGSTOP);
                 check(libc.posix_spawnattr_setsigdefault(attr, sigset), "posix_spawnattr_setsigdefault");
 
-                check(libc.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", Syscalls.O_RDONLY, 0),
-                        "posix_spawn_file_actions_addopen(stdin)");
+                if (spec.stdin >= 0) {
+                    int high = Syscalls.dupCloexec(spec.stdin, HIGH_FD);
+                    highFds.add(high);
+                    check(libc.posix_spawn_file_actions_adddup2(actions, high, 0), "posix_spawn_file_actions_adddup2");
+                } else {
+                    check(libc.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", Syscalls.O_RDONLY, 0),
+                            "posix_spawn_file_actions_addopen(stdin)");
+                }
                 String out = spec.log == null ? "/dev/null" : spec.log.toString();
                 check(libc.posix_spawn_file_actions_addopen(actions, 1, out,
                         Syscalls.O_WRONLY | Syscalls.O_CREAT | Syscalls.O_APPEND, 0600),

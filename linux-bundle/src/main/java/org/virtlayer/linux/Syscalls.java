@@ -25,10 +25,13 @@ public final class Syscalls {
     public static final int EEXIST = 17;
     public static final int EINVAL = 22;
     public static final int ENOSYS = 38;
+    public static final int ETIMEDOUT = 110;
 
     // signals
     public static final int SIGHUP = 1;
     public static final int SIGINT = 2;
+    public static final int SIGUSR1 = 10;
+    public static final int SIGUSR2 = 12;
     public static final int SIGKILL = 9;
     public static final int SIGTERM = 15;
     public static final int SIGCONT = 18;
@@ -47,6 +50,7 @@ public final class Syscalls {
     public static final int O_CREAT = 0100;
     public static final int O_APPEND = 02000;
     public static final int O_CLOEXEC = 02000000;
+    public static final int O_NOCTTY = 0400;
 
     static final int F_DUPFD_CLOEXEC = 1030;
     static final int SYS_PIDFD_SEND_SIGNAL = 424;

@@ -3,10 +3,12 @@
  * ({@link PidFd}), a watcher that learns of a process's exit as it happens ({@link ProcessWatcher}), a launcher whose
  * children outlive the JVM ({@link ProcessLauncher}), listening UNIX sockets to hand to a child
  * ({@link UnixSockets}), {@code /proc/PID/stat} ({@link ProcStat}) and cgroups on v1, hybrid and v2 hosts
- * ({@link CgroupLayout}, {@link Cgroup}). Shared by the QEMU and LXC drivers.
+ * ({@link CgroupLayout}, {@link Cgroup}). For containers: a program started in new namespaces
+ * ({@link NamespaceLauncher}), user namespace ID maps ({@link UserNamespaces}), pseudo-terminals ({@link Pty}),
+ * pipes to talk to a child ({@link Pipe}) and veth pairs ({@link Veth}). Shared by the QEMU and LXC drivers.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.virtlayer.linux;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,6 +72,25 @@ class CgroupTest {
         assertThat(Files.readString(leafDir.resolve("cpu.weight"))).isEqualTo("10000");
         assertThat(Files.readString(leafDir.resolve("cpu.max"))).isEqualTo("50000 100000");
         assertThat(Files.readString(leafDir.resolve("cgroup.procs"))).isEqualTo("4242");
+
+        // what a container needs on a v2 host: pids.max, cgroup.freeze and its event, cpu.stat's split
+        for (String f : List.of("pids.max", "cgroup.freeze")) {
+            Files.writeString(leafDir.resolve(f), "");
+        }
+        g.setPidsLimit(100);
+        g.setFrozen(true);
+        assertThat(Files.readString(leafDir.resolve("pids.max"))).isEqualTo("100");
+        assertThat(Files.readString(leafDir.resolve("cgroup.freeze"))).isEqualTo("1");
+        Files.writeString(leafDir.resolve("cgroup.events"), "populated 1\nfrozen 1\n");
+        assertThat(g.isFrozen()).isTrue();
+        Files.writeString(leafDir.resolve("cpu.stat"), "usage_usec 3000\nuser_usec 2000\nsystem_usec 1000\n");
+        assertThat(g.cpuUsageNanos()).hasValue(3_000_000);
+        assertThat(g.cpuUserNanos()).hasValue(2_000_000);
+        assertThat(g.cpuSystemNanos()).hasValue(1_000_000);
+        Files.writeString(leafDir.resolve("memory.max"), "max\n");
+        assertThat(g.memoryHardLimit()).hasValue(Long.MAX_VALUE);
+        Files.writeString(leafDir.resolve("pids.current"), "7\n");
+        assertThat(g.pidCount()).hasValue(7);
     }
 
     @Test
@@ -97,6 +116,46 @@ class CgroupTest {
         }
         g.remove();
         assertThat(g.exists()).isFalse();
+        Cgroup.of(layout, "virtlayer-linux-test").remove();
+    }
+
+    @Test
+    void limitsAndReadingsAContainerNeeds() throws Exception {
+        CgroupLayout layout = CgroupLayout.detect();
+        Cgroup g = Cgroup.create(layout, "virtlayer-linux-test/r-" + UUID.randomUUID());
+        try (PidFd p = ProcessLauncher.launch(new ProcessLauncher.Spec(List.of("/bin/sh", "-c",
+                "while :; do :; done")))) {
+            g.addProcess(p.pid());
+            g.setMemoryHardLimit(64L << 20);
+            g.setPidsLimit(20);
+            assertThat(g.memoryHardLimit()).hasValue(64L << 20);
+            assertThat(g.pidCount()).hasValue(1);
+            long t0 = System.nanoTime();
+            while (g.cpuUserNanos().orElse(0) == 0 && System.nanoTime() - t0 < 5_000_000_000L) {
+                Thread.sleep(20);
+            }
+            assertThat(g.cpuUserNanos().getAsLong()).as("a busy loop spends user time").isPositive();
+            assertThat(g.cpuSystemNanos()).isPresent();
+
+            g.setFrozen(true);
+            while (!g.isFrozen()) {
+                Thread.onSpinWait();
+            }
+            long frozenAt = g.cpuUsageNanos().getAsLong();
+            Thread.sleep(50);
+            assertThat(g.cpuUsageNanos()).as("nothing runs while frozen").hasValue(frozenAt);
+            g.setFrozen(false);
+            assertThat(g.isFrozen()).isFalse();
+            g.setPidsLimit(Long.MAX_VALUE);
+            g.setMemoryHardLimit(Long.MAX_VALUE);
+            assertThat(g.memoryHardLimit()).hasValue(Long.MAX_VALUE);
+            p.signal(Syscalls.SIGKILL);
+            while (!p.hasExited()) {
+                Thread.sleep(1);
+            }
+            p.reap();
+        }
+        g.remove();
         Cgroup.of(layout, "virtlayer-linux-test").remove();
     }
 }

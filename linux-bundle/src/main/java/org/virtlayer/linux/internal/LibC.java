@@ -52,6 +52,22 @@ public interface LibC extends Library {
 
     int unlink(String path);
 
+    int pipe2(int[] fds, int flags);
+
+    // pseudo-terminals
+
+    int posix_openpt(int flags);
+
+    int grantpt(int fd);
+
+    int unlockpt(int fd);
+
+    int ptsname_r(int fd, byte[] buffer, long length);
+
+    int tcgetattr(int fd, Pointer termios);
+
+    int tcsetattr(int fd, int optionalActions, Pointer termios);
+
     // posix_spawn: the child is made with vfork semantics, safe from a JVM with many threads
 
     int posix_spawn(IntByReference pid, String path, Pointer fileActions, Pointer attributes, StringArray argv,

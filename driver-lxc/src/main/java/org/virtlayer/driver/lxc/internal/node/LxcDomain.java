@@ -1,0 +1,87 @@
+package org.virtlayer.driver.lxc.internal.node;
+
+import java.util.UUID;
+import org.virtlayer.api.DomainState;
+import org.virtlayer.api.DomainStateInfo;
+import org.virtlayer.api.DomainStateReason;
+import org.virtlayer.spi.DomainRef;
+import org.virtlayer.spi.DomainSummary;
+import org.virtlayer.xml.DomainDef;
+
+/**
+ * One domain of the node. While it runs, {@code def} is the live definition and {@code persistentDef} the one it
+ * returns to (null for a transient domain); while shut off they are the same object. State fields are guarded by
+ * this object's monitor; the running container, when there is one, is {@link #run}.
+ */
+final class LxcDomain {
+    final UUID uuid;
+    DomainDef def;
+    DomainDef persistentDef;
+    boolean autostart;
+    DomainState state = DomainState.SHUTOFF;
+    DomainStateReason reason = DomainStateReason.SHUTOFF_UNKNOWN;
+    int id = -1;
+    /** The container while there is one (running, paused, stopping). */
+    Container run;
+    /** A start is under way (an autostart and a caller's start may meet). */
+    boolean starting;
+    private String liveXml;
+    private String inactiveXml;
+
+    LxcDomain(DomainDef def, boolean persistent) {
+        this.uuid = def.uuid();
+        this.def = def;
+        this.persistentDef = persistent ? def : null;
+    }
+
+    synchronized String name() {
+        return def.name();
+    }
+
+    synchronized boolean persistent() {
+        return persistentDef != null;
+    }
+
+    synchronized boolean isActive() {
+        return state.isActive();
+    }
+
+    synchronized DomainRef ref() {
+        return new DomainRef(def.name(), uuid, id);
+    }
+
+    synchronized DomainSummary summary() {
+        return new DomainSummary(new DomainRef(def.name(), uuid, id), state, persistentDef != null, autostart,
+                false, false);
+    }
+
+    synchronized DomainStateInfo stateInfo() {
+        return new DomainStateInfo(state, reason);
+    }
+
+    synchronized void setState(DomainStateReason r) {
+        state = r.state();
+        reason = r;
+    }
+
+    /** The XML a caller sees, formatted once per change. */
+    synchronized String xml(boolean inactive) {
+        boolean live = !inactive && state.isActive();
+        if (live) {
+            if (liveXml == null) {
+                liveXml = def.format(false, true);
+            }
+            return liveXml;
+        }
+        if (inactiveXml == null) {
+            inactiveXml = (persistentDef != null ? persistentDef : def).format(true, true);
+        }
+        return inactiveXml;
+    }
+
+    /** Call after any change to a definition. */
+    synchronized void changed() {
+        liveXml = null;
+        inactiveXml = null;
+    }
+}

@@ -1,0 +1,170 @@
+package org.virtlayer.driver.lxc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.virtlayer.api.Connection;
+import org.virtlayer.api.Domain;
+import org.virtlayer.api.DomainStatsRecord;
+import org.virtlayer.api.NetworkListFlag;
+import org.virtlayer.api.VirtException;
+import org.virtlayer.driver.lxc.internal.node.LxcNode;
+import org.virtlayer.linux.Veth;
+import org.virtlayer.spi.DriverContext;
+import org.virtlayer.spi.NetworkBackend;
+import org.virtlayer.spi.NetworkRef;
+import org.virtlayer.spi.NetworkService;
+import org.virtlayer.spi.NetworkSummary;
+import org.virtlayer.spi.OpenRequest;
+
+/**
+ * A container on a bridge through a veth pair (its address and route inside, counters from the host end), and a
+ * container in a user namespace whose root is an unprivileged host user.
+ */
+class NetworkAndUserNamespaceTest {
+    @Test
+    void aVethIntoABridgeWithTheAddressAndRouteOfTheXml() throws Exception {
+        String bridge = "vlbr" + ProcessHandle.current().pid() % 100_000;
+        LxcFixture.run(List.of("/usr/sbin/ip", "link", "add", bridge, "type", "bridge"));
+        try (LxcFixture f = new LxcFixture(); Connection c = f.factory.open("lxc:///system")) {
+            LxcFixture.run(List.of("/usr/sbin/ip", "addr", "add", "10.213.7.1/24", "dev", bridge));
+            LxcFixture.run(List.of("/usr/sbin/ip", "link", "set", bridge, "up"));
+            // the network backend's seam: a virtual network is its bridge, asked of the backend installed now
+            f.factory.addNetworkBackend(new OneNetwork("vltest", bridge), Map.of(NetworkBackend.NAME, "test-net"),
+                    "test");
+            String nic = "    <interface type='bridge'><mac address='52:54:00:aa:bb:01'/><source bridge='" + bridge
+                    + "'/><ip address='10.213.7.2' prefix='24'/><route family='ipv4' address='0.0.0.0'"
+                    + " gateway='10.213.7.1'/></interface>\n"
+                    + "    <interface type='network'><source network='vltest'/><guest dev='eth9'/></interface>\n"
+                    // no bridge: the host end gets its own address (libvirt's <source><ip/></source>)
+                    + "    <interface type='ethernet'><source><ip address='10.213.8.1' prefix='24'/></source>"
+                    + "<ip address='10.213.8.2' prefix='24'/><target dev='vltest-eth'/></interface>\n";
+            Domain d = c.defineDomain(TestRootfs.domainXml("ct-net", 32, nic));
+            d.start();
+            int init = f.initPid(d.uuid());
+            String xml = d.xml();
+            List<String> ends = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<target dev='([^']+)'/>").matcher(xml);
+            while (m.find()) {
+                ends.add(m.group(1));
+            }
+            assertThat(ends).hasSize(3).endsWith("vltest-eth");
+            String host = ends.get(0);
+            assertThat(host).startsWith("veth");
+            assertThat(xml).contains("<alias name='net0'/>", "<alias name='net1'/>",
+                    "<source network='vltest' bridge='" + bridge + "'/>");
+            assertThat(Veth.bridgeOf(host)).isEqualTo(bridge);
+            String second = ends.get(1);
+            assertThat(second).isNotEqualTo(host);
+            assertThat(Veth.bridgeOf(second)).as("the network's bridge").isEqualTo(bridge);
+            assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "-o", "link", "show", "dev", "eth9")).contains("UP");
+            assertThat(LxcFixture.run(List.of("/usr/sbin/ip", "-o", "addr", "show", "dev", "vltest-eth")))
+                    .contains("inet 10.213.8.1/24");
+            assertThat(Veth.bridgeOf("vltest-eth")).isNull();
+            LxcFixture.run(List.of(LxcNode.NodeConfig.findBusybox().toString(), "ping", "-c", "1", "-W", "2",
+                    "10.213.8.2"));
+            assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "-o", "addr", "show", "dev", "eth0"))
+                    .contains("inet 10.213.7.2/24");
+            assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "link", "show", "dev", "eth0"))
+                    .contains("52:54:00:aa:bb:01", "state UP");
+            assertThat(Inside.run(init, "-n", "/usr/sbin/ip", "route")).contains("default via 10.213.7.1 dev eth0");
+            LxcFixture.run(List.of(LxcNode.NodeConfig.findBusybox().toString(), "ping", "-c", "2", "-W", "2",
+                    "10.213.7.2"));
+
+            Map<String, Object> s = c.domainStats(List.of(d)).get(0).stats();
+            assertThat(s).containsEntry("net.count", 3).containsEntry("net.0.name", host)
+                    .containsEntry("net.1.name", second);
+            assertThat((Long) s.get("net.0.rx.pkts")).as("pings received by the container").isGreaterThanOrEqualTo(2);
+            assertThat((Long) s.get("net.0.tx.pkts")).as("answers it sent").isGreaterThanOrEqualTo(2);
+            assertThat((Long) s.get("net.0.rx.bytes")).isPositive();
+            d.destroy();
+            assertThat(Veth.exists(host)).as("the host end is gone").isFalse();
+            assertThat(Veth.exists(second)).isFalse();
+            assertThat(Veth.exists("vltest-eth")).isFalse();
+        } finally {
+            LxcFixture.run(List.of("/usr/sbin/ip", "link", "del", bridge));
+        }
+    }
+
+    @Test
+    void aUserNamespaceWhoseRootIsAnUnprivilegedHostUser() throws Exception {
+        try (LxcFixture f = new LxcFixture(); Connection c = f.factory.open("lxc:///system")) {
+            // a copy of the root owned by the range the container's IDs map to, as libvirt needs it too
+            Path root = f.file("idmapped-root");
+            LxcFixture.run(List.of("/bin/cp", "-a", TestRootfs.dir().toString(), root.toString()));
+            LxcFixture.run(List.of("/bin/chown", "-R", "100000:100000", root.toString()));
+            String idmap = "  <idmap><uid start='0' target='100000' count='65536'/>"
+                    + "<gid start='0' target='100000' count='65536'/></idmap>\n";
+            String xml = TestRootfs.domainXml("ct-userns", root, 32, "", "")
+                    .replace("  <devices>", idmap + "  <devices>");
+            Domain d = c.defineDomain(xml);
+            assertThat(d.xml()).contains("<uid start='0' target='100000' count='65536'/>");
+            long t0 = System.nanoTime();
+            d.start();
+            TestRootfs.awaitLog(f.log("ct-userns"), "CT-READY pid=1", 1, t0, 10_000);
+            int init = f.initPid(d.uuid());
+            Inside.awaitFile(Inside.path(init, "/tmp/ct-ready"), 5000);
+            assertThat(Inside.status(init, "Uid")).startsWith("100000\t100000");
+            assertThat(Inside.status(init, "Gid")).startsWith("100000\t100000");
+            assertThat(Files.readString(Path.of("/proc/" + init + "/uid_map")).trim().split("\\s+"))
+                    .containsExactly("0", "100000", "65536");
+            assertThat(Inside.namespace(init, "user")).isNotEqualTo(Inside.namespace("self", "user"));
+            assertThat(Inside.run(init, "-U -u --preserve-credentials", "hostname")).isEqualTo("ct-userns");
+            assertThat(Files.readString(Inside.path(init, "/proc/1/mountinfo"))).contains(" /proc ", " /dev/pts ",
+                    " /dev/console ");
+            List<DomainStatsRecord> stats = c.domainStats(List.of(d));
+            assertThat(stats.get(0).stats()).containsKey("cpu.time");
+            d.shutdown();
+            TestRootfs.awaitLog(f.log("ct-userns"), "CT-TERM", 1, t0, 5000);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (d.isActive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(d.isActive()).isFalse();
+            assertThat(Inside.ended(init)).isTrue();
+        }
+    }
+
+    /** A network backend with one active network on a given bridge. */
+    private record OneNetwork(String name, String bridge) implements NetworkBackend {
+        @Override
+        public NetworkService open(OpenRequest request, DriverContext context) {
+            NetworkRef ref = new NetworkRef(name, UUID.nameUUIDFromBytes(name.getBytes()));
+            return new NetworkService() {
+                @Override
+                public List<NetworkSummary> listNetworks(Set<NetworkListFlag> flags) {
+                    return List.of(new NetworkSummary(ref, true, true, false));
+                }
+
+                @Override
+                public NetworkRef lookupNetworkByName(String n) {
+                    if (!n.equals(name)) {
+                        throw VirtException.noNetwork("no network with matching name '" + n + "'");
+                    }
+                    return ref;
+                }
+
+                @Override
+                public NetworkRef lookupNetworkByUuid(UUID uuid) {
+                    return ref;
+                }
+
+                @Override
+                public NetworkSummary networkSummary(NetworkRef network) {
+                    return listNetworks(Set.of()).get(0);
+                }
+
+                @Override
+                public String networkBridgeName(NetworkRef network) {
+                    return bridge;
+                }
+            };
+        }
+    }
+}
