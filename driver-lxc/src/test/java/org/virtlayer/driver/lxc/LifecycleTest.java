@@ -216,9 +216,10 @@ class LifecycleTest {
 
         DomainInfo info = d.info();
         assertThat(info.maxMemoryKiB()).isEqualTo(48L * 1024);
+        // the container keeps running between the two readings, so its usage may move a little
         assertThat(info.memoryKiB()).isCloseTo(Files.readAllLines(LxcFixture.cgroupDir("memory", "ct-stats",
                 d.uuid()).resolve("memory.usage_in_bytes")).stream().mapToLong(Long::parseLong).sum() / 1024,
-                org.assertj.core.data.Offset.offset(256L));
+                org.assertj.core.data.Offset.offset(4096L));
         assertThat(info.cpuTimeNanos()).isGreaterThanOrEqualTo(cpuTime);
         assertThat(d.osType()).isEqualTo("exe");
         d.destroy();
