@@ -144,6 +144,30 @@ class RemoteLifecycleTest {
     }
 
     @Test
+    void aManagedSaveImageOfTheNodeIsSeenRemotely() throws Exception {
+        Path nodeFile = java.nio.file.Files.writeString(dir.resolve("saved-node.xml"), """
+                <node>
+                  <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
+                    <name>saved</name>
+                    <memory>1048576</memory>
+                    <os><type>hvm</type></os>
+                    <test:runstate>5</test:runstate>
+                    <test:hasmanagedsave/>
+                  </domain>
+                </node>
+                """);
+        String uri = "test+tls://127.0.0.1:" + node.port() + nodeFile + "?pkipath=" + node.adminPki;
+        try (Connection c = node.clientFactory.open(uri)) {
+            Domain saved = c.lookupDomainByName("saved");
+            assertThat(saved.hasManagedSave()).isTrue();
+            assertThat(c.listDomains(DomainListFlag.MANAGEDSAVE)).containsExactly(saved);
+            saved.start();
+            assertThat(saved.hasManagedSave()).isFalse();
+            assertThat(c.listDomains(DomainListFlag.NO_MANAGEDSAVE)).containsExactly(saved);
+        }
+    }
+
+    @Test
     void networksWithEvents() throws Exception {
         try (Connection c = node.clientFactory.open(node.adminUri())) {
             BlockingQueue<NetworkEvent> events = new LinkedBlockingQueue<>();

@@ -108,6 +108,24 @@ class DomainCommandsTest {
     }
 
     @Test
+    void dominfoShowsAManagedSaveImage() throws IOException {
+        Path node = Files.writeString(dir.resolve("node.xml"), """
+                <node>
+                  <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
+                    <name>saved</name>
+                    <memory>1048576</memory>
+                    <os><type>hvm</type></os>
+                    <test:runstate>5</test:runstate>
+                    <test:hasmanagedsave/>
+                  </domain>
+                </node>
+                """);
+        DomainQueries onNode = new DomainQueries(console.console.connection("test://" + node));
+        assertThat(onNode.dominfo("saved")).contains("Managed save:   yes\n");
+        assertThat(queries.dominfo("test")).contains("Managed save:   no\n");
+    }
+
+    @Test
     void domainsAreFoundByIdUuidOrName() {
         assertThat(queries.domstate("1", false)).isEqualTo("running");
         assertThat(queries.domstate("6695eb01-f6a4-8304-79aa-97f2502e193f", true)).isEqualTo("running (unknown)");
