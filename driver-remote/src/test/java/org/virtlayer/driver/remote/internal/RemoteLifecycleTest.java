@@ -21,6 +21,7 @@ import org.virtlayer.api.Network;
 import org.virtlayer.api.NetworkListFlag;
 import org.virtlayer.api.StatsGroup;
 import org.virtlayer.api.StoragePool;
+import org.virtlayer.api.StoragePoolBuildFlag;
 import org.virtlayer.api.StoragePoolState;
 import org.virtlayer.api.StorageVolume;
 import org.virtlayer.api.VirtException;
@@ -214,6 +215,11 @@ class RemoteLifecycleTest {
             assertThat(next(events).type()).isEqualTo(StoragePoolEventType.STOPPED);
             p.undefine();
             assertThat(next(events).type()).isEqualTo(StoragePoolEventType.UNDEFINED);
+            // a build flag crosses the wire by name: NEW asks the node to build the transient pool
+            StoragePool t = c.createStoragePool(POOL_XML.replace("pool1", "pool2"), StoragePoolBuildFlag.NEW);
+            assertThat(next(events).type()).isEqualTo(StoragePoolEventType.STARTED);
+            assertThat(t.isPersistent()).isFalse();
+            t.destroy();
         }
     }
 }
