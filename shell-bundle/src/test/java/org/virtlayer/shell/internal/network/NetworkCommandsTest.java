@@ -42,6 +42,17 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void netUuidTakesTheNameAndNetNameTheUuid() {
+        NetworkIdentifiers ids = new NetworkIdentifiers(console.conn());
+        String uuid = "dd8fe884-6c02-601e-7551-cca97df1c5df";
+        assertThat(ids.uuid("default")).isEqualTo(uuid);
+        assertThat(ids.name(uuid)).isEqualTo("default");
+        assertThatThrownBy(() -> ids.uuid(uuid)).hasMessageStartingWith("failed to get network '" + uuid
+                + "': Network not found");
+        assertThatThrownBy(() -> ids.name("default")).hasMessage("failed to get network 'default': not a UUID");
+    }
+
+    @Test
     void lifecycleMessagesAreVirshs() throws IOException {
         assertThat(lifecycle.destroy("default")).isEqualTo("Network default destroyed");
         assertThat(queries.listNames(ACTIVE, true, false)).isEmpty();
