@@ -112,7 +112,12 @@ public interface Connection extends AutoCloseable {
 
     StoragePool defineStoragePool(String xml);
 
-    /** Creates and starts a transient pool. */
+    /**
+     * Creates and starts a transient pool. With a build flag the pool's storage is built first, as libvirt's
+     * {@code VIR_STORAGE_POOL_CREATE_WITH_BUILD}: {@link StoragePoolBuildFlag#NEW} builds it,
+     * {@link StoragePoolBuildFlag#OVERWRITE} or {@link StoragePoolBuildFlag#NO_OVERWRITE} also say what becomes of
+     * data already there. Without one the storage must exist already.
+     */
     StoragePool createStoragePool(String xml, StoragePoolBuildFlag... flags);
 
     /** The volume with this path on the node, in whichever pool holds it. */

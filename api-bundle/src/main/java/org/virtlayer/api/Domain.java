@@ -37,6 +37,12 @@ public interface Domain {
 
     boolean autostart();
 
+    /**
+     * Whether the domain has a managed save image, libvirt's {@code virDomainHasManagedSaveImage}: its next start
+     * resumes from that image instead of booting (unless started with {@link DomainStartFlag#FORCE_BOOT}).
+     */
+    boolean hasManagedSave();
+
     /** This domain's statistics; a shortcut for {@link Connection#domainStats}. */
     DomainStatsRecord stats(StatsGroup... groups);
 

@@ -18,6 +18,8 @@ class SessionTest {
             assertThat(folder.resolve(d.uuid() + ".xml")).exists();
             assertThat(system.listDomains()).isEmpty();
             assertThat(session.listDomains()).extracting(Domain::name).containsExactly("mine");
+            // the QEMU driver makes no managed save images (no virDomainManagedSave yet)
+            assertThat(d.hasManagedSave()).isFalse();
             assertThat(session.hypervisorType()).isEqualTo("QEMU");
             assertThat(session.hypervisorVersion()).isGreaterThan(6_000_000L);
             assertThat(system.capabilities()).contains("<domain type='qemu'/>").contains("<machine canonical=");

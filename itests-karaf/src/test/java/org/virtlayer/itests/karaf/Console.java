@@ -24,18 +24,22 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apache.karaf.shell.support.ShellUtil;
 
 /**
- * One console session of the Karaf under test, logged in as the distribution's admin user (Karaf's command ACLs hide
- * commands such as feature:install from a session without roles): commands run as that user's would, and a failure
- * is printed by Karaf's own code, as the interactive console prints it. Every command is bounded: one that does not end in time fails the
- * test instead of hanging it.
+ * One console session of the Karaf under test, logged in as the distribution's admin user unless told otherwise
+ * (Karaf's command ACLs hide commands such as feature:install from a session without roles): commands run as that
+ * user's would, and a failure is printed by Karaf's own code, as the interactive console prints it. Every command is
+ * bounded: one that does not end in time fails the test instead of hanging it.
  */
 final class Console implements AutoCloseable {
     static final Duration DEFAULT_LIMIT = Duration.ofSeconds(60);
 
     /** The user karaf, with the roles etc/users.properties gives it. */
-    private static final Subject ADMIN = new Subject(true, Set.of(new UserPrincipal("karaf"),
+    static final Subject ADMIN = new Subject(true, Set.of(new UserPrincipal("karaf"),
             new RolePrincipal("admin"), new RolePrincipal("manager"), new RolePrincipal("viewer"),
             new RolePrincipal("systembundles"), new RolePrincipal("ssh")), Set.of(), Set.of());
+
+    /** A user who may look but not change: the viewer role only (and ssh, to log in). */
+    static final Subject VIEWER = new Subject(true, Set.of(new UserPrincipal("watcher"),
+            new RolePrincipal("viewer"), new RolePrincipal("ssh")), Set.of(), Set.of());
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final Session session;
@@ -45,7 +49,15 @@ final class Console implements AutoCloseable {
         return t;
     });
 
+    private final Subject user;
+
     Console(SessionFactory factory) {
+        this(factory, ADMIN);
+    }
+
+    /** A session of this user: Karaf's command ACLs decide by the user's roles. */
+    Console(SessionFactory factory, Subject user) {
+        this.user = user;
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         session = factory.create(new ByteArrayInputStream(new byte[0]), out, out);
     }
@@ -75,7 +87,7 @@ final class Console implements AutoCloseable {
             }
             Throwable failure = null;
             try {
-                Subject.doAs(ADMIN, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+                Subject.doAs(user, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
             } catch (PrivilegedActionException e) {
                 failure = e.getException();
                 // prints the failure the way the interactive console does

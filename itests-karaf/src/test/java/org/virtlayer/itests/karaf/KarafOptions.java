@@ -113,7 +113,7 @@ final class KarafOptions {
         return vm;
     }
 
-    private static String freePort() {
+    static String freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return Integer.toString(s.getLocalPort());
         } catch (IOException e) {

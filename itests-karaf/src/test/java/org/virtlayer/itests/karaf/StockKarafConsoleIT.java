@@ -35,16 +35,19 @@ import org.virtlayer.api.ErrorCode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class StockKarafConsoleIT {
-    /** Every command the issue names, and driver-list. */
+    /** Every command of the console: virsh's names, and virtlayer's driver-list and remote-*. */
     private static final Set<String> COMMANDS = new TreeSet<>(List.of("connect", "uri", "hostname", "version",
-            "nodeinfo", "capabilities", "freecell", "list", "dominfo", "domstate", "domstats", "define", "create",
-            "undefine", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume", "save", "restore",
-            "dumpxml", "autostart", "setmem", "setvcpus", "attach-device", "detach-device", "event", "net-list",
-            "net-info", "net-define", "net-create", "net-start", "net-destroy", "net-undefine", "net-dumpxml",
-            "net-autostart", "pool-list", "pool-info", "pool-define", "pool-create", "pool-build", "pool-start",
-            "pool-destroy", "pool-delete", "pool-undefine", "pool-refresh", "pool-dumpxml", "pool-autostart",
-            "vol-list", "vol-info", "vol-create", "vol-create-as", "vol-clone", "vol-delete", "vol-resize",
-            "vol-dumpxml", "vol-path", "nodedev-list", "nodedev-dumpxml", "driver-list"));
+            "nodeinfo", "capabilities", "freecell", "list", "dominfo", "domstate", "domstats", "domid", "domuuid",
+            "domname", "define", "create", "undefine", "start", "shutdown", "destroy", "reboot", "reset", "suspend",
+            "resume", "save", "restore", "dumpxml", "autostart", "setmem", "setvcpus", "attach-device",
+            "detach-device", "event", "net-list", "net-info", "net-define", "net-create", "net-start", "net-destroy",
+            "net-undefine", "net-dumpxml", "net-autostart", "net-uuid", "net-name", "net-dhcp-leases", "net-update",
+            "pool-list", "pool-info", "pool-define", "pool-define-as", "pool-create", "pool-create-as", "pool-build",
+            "pool-start", "pool-destroy", "pool-delete", "pool-undefine", "pool-refresh", "pool-dumpxml",
+            "pool-autostart", "pool-uuid", "pool-name", "vol-list", "vol-info", "vol-create", "vol-create-as",
+            "vol-clone", "vol-delete", "vol-resize", "vol-dumpxml", "vol-path", "vol-key", "vol-name", "vol-pool",
+            "vol-upload", "vol-download", "nodedev-list", "nodedev-dumpxml", "driver-list", "remote-issue",
+            "remote-trust", "remote-list", "remote-revoke", "remote-ca", "remote-status"));
 
     private static boolean installed;
 
@@ -105,14 +108,18 @@ public class StockKarafConsoleIT {
     @Test
     public void everyCommandIsRegisteredInTheVirtScope() {
         Set<String> virt = new TreeSet<>();
-        // the registry of a session lists what the console offers
+        // the registry of a session lists what the console offers its user: the ACL hides commands from a user
+        // without the roles they need, so ask as the admin
         org.apache.karaf.shell.api.console.Session s = sessions.create(System.in, System.out, System.err);
         try {
-            for (Command cmd : s.getRegistry().getCommands()) {
-                if (cmd.getScope().equals("virt")) {
-                    virt.add(cmd.getName());
+            javax.security.auth.Subject.doAs(Console.ADMIN, (java.security.PrivilegedAction<Void>) () -> {
+                for (Command cmd : s.getRegistry().getCommands()) {
+                    if (cmd.getScope().equals("virt")) {
+                        virt.add(cmd.getName());
+                    }
                 }
-            }
+                return null;
+            });
         } finally {
             s.close();
         }
@@ -281,6 +288,93 @@ public class StockKarafConsoleIT {
             cfg.load(r);
         }
         assertEquals("test:///default", cfg.getProperty("uri"));
+    }
+
+    @Test
+    public void identifiersLeasesAndNetworkUpdatesAnswerAsVirsh() throws IOException {
+        String uuid = "6695eb01-f6a4-8304-79aa-97f2502e193f";
+        assertEquals(List.of("1"), ok("virt:domid test"));
+        assertEquals(List.of(uuid), ok("virt:domuuid test"));
+        assertEquals(List.of("test"), ok("virt:domname " + uuid));
+        assertEquals(List.of("dd8fe884-6c02-601e-7551-cca97df1c5df"), ok("virt:net-uuid default"));
+        assertEquals(List.of("default"), ok("virt:net-name dd8fe884-6c02-601e-7551-cca97df1c5df"));
+        assertEquals(List.of("default-pool"), ok("virt:pool-name dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566"));
+        ok("virt:vol-create-as default-pool itest-ids 1M");
+        assertEquals(List.of("/default-pool/itest-ids"), ok("virt:vol-key --pool default-pool itest-ids"));
+        assertEquals(List.of("itest-ids"), ok("virt:vol-name /default-pool/itest-ids"));
+        assertEquals(List.of("default-pool"), ok("virt:vol-pool /default-pool/itest-ids"));
+        ok("virt:vol-delete /default-pool/itest-ids");
+
+        String host = "\"<host mac='52:54:00:00:00:42' ip='192.168.122.42' name='itest'/>\"";
+        assertEquals(List.of("Updated network default persistent config and live state"),
+                ok("virt:net-update --live --config default add ip-dhcp-host " + host));
+        try {
+            List<String> leases = run("virt:net-dhcp-leases --mac 52:54:00:00:00:42 --no-format default").rows();
+            assertEquals(leases.toString(), 1, leases.size());
+            assertTrue(leases.get(0), leases.get(0).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"
+                    + "\t52:54:00:00:00:42\tipv4\t192.168.122.42/24\titest\t-"));
+        } finally {
+            assertEquals(List.of("Updated network default persistent config and live state"),
+                    ok("virt:net-update --live --config default delete ip-dhcp-host " + host));
+        }
+        assertEquals(List.of(), run("virt:net-dhcp-leases --mac 52:54:00:00:00:42 --no-format default").rows());
+
+        Path folder = Files.createTempDirectory("virt-itest").resolve("transient");
+        assertEquals(List.of("Pool itest-transient created"),
+                ok("virt:pool-create-as --build --target " + folder + " itest-transient dir"));
+        assertEquals(List.of("Pool itest-transient destroyed"), ok("virt:pool-destroy itest-transient"));
+    }
+
+    @Test
+    public void withoutTheRemoteServerItsCommandsNameTheFeatureToInstall() {
+        for (String command : List.of("virt:remote-status", "virt:remote-list", "virt:remote-ca",
+                "virt:remote-revoke someone", "virt:remote-issue --role admin --out /tmp/never x")) {
+            assertEquals(command, "Error: the remote server is not installed: feature:install virtlayer-remote-server",
+                    oneErrorLine(run(command)));
+        }
+    }
+
+    private CommandResult runAsViewer(String command) {
+        try (Console c = new Console(sessions, Console.VIEWER)) {
+            return c.run(command);
+        }
+    }
+
+    @Test
+    public void viewersReadAndOnlyAdminsChange() throws IOException {
+        // the ACL reaches the shell through Config Admin, a moment after the feature; wait with a harmless change
+        CommandResult refused = Waits.until("the virt: ACL to refuse a viewer", Duration.ofSeconds(30),
+                Duration.ofMillis(100), () -> {
+                    CommandResult r = runAsViewer("virt:pool-refresh default-pool");
+                    return r.failed() ? r : null;
+                });
+        assertEquals(refused.toString(), "Command not found: virt:pool-refresh", refused.failure().getMessage());
+        for (String change : List.of("virt:destroy test", "virt:undefine test", "virt:net-destroy default",
+                "virt:vol-download --pool default-pool x /tmp/x", "virt:remote-issue --role admin --out /tmp/x x")) {
+            CommandResult r = runAsViewer(change);
+            assertTrue(r.toString(), r.failed());
+            assertEquals(r.toString(), "Command not found: " + change.split(" ")[0], r.failure().getMessage());
+        }
+        assertEquals(List.of("1\ttest\trunning"), runAsViewer("virt:list --no-format").rows());
+        for (String query : List.of("virt:dominfo test", "virt:dumpxml test", "virt:net-info default",
+                "virt:pool-info default-pool", "virt:nodeinfo", "virt:driver-list", "virt:domid test")) {
+            CommandResult r = runAsViewer(query);
+            assertFalse(r.toString(), r.failed());
+        }
+        CommandResult secrets = runAsViewer("virt:dumpxml --security-info test");
+        assertTrue(secrets.toString(), secrets.failed());
+        assertTrue(secrets.toString(), secrets.failure() instanceof SecurityException);
+        assertEquals(secrets.toString(), "Insufficient credentials.", secrets.failure().getMessage());
+        assertFalse(run("virt:dumpxml --security-info test").failed());
+        assertEquals(List.of("running"), ok("virt:domstate test"));
+
+        java.util.Properties acl = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(Path.of(System.getProperty("karaf.etc"),
+                "org.apache.karaf.command.acl.virt.cfg"))) {
+            acl.load(r);
+        }
+        assertEquals("admin", acl.getProperty("*"));
+        assertEquals("viewer", acl.getProperty("list"));
     }
 
     @Test

@@ -31,7 +31,7 @@ public enum RemoteMethod {
     DOMAIN_INFO("domain.info", "virDomainGetInfo"),
     DOMAIN_STATE("domain.state", "virDomainGetState"),
     DOMAIN_SUMMARY("domain.summary", "virDomainIsActive", "virDomainGetState", "virDomainIsPersistent",
-            "virDomainGetAutostart"),
+            "virDomainGetAutostart", "virDomainHasManagedSaveImage"),
     DOMAIN_OS_TYPE("domain.osType", "virDomainGetOSType"),
     DOMAIN_XML("domain.xml", "virDomainGetXMLDesc"),
     DOMAIN_STATS("domain.stats", "virConnectGetAllDomainStats"),

@@ -36,6 +36,7 @@ public enum Operation {
     /** The XML with secrets: libvirt refuses it on read-only connections. */
     DOMAIN_GET_XML_DESC_SECURE("virDomainGetXMLDesc", Access.SENSITIVE, Duration.QUICK, false),
     DOMAIN_GET_AUTOSTART("virDomainGetAutostart", Access.READ, Duration.QUICK, false),
+    DOMAIN_HAS_MANAGED_SAVE_IMAGE("virDomainHasManagedSaveImage", Access.READ, Duration.QUICK, false),
     DOMAIN_GET_METADATA("virDomainGetMetadata", Access.READ, Duration.QUICK, false),
     DOMAIN_GET_SECURITY_LABEL("virDomainGetSecurityLabel", Access.READ, Duration.QUICK, false),
     DOMAIN_CREATE("virDomainCreateWithFlags", Access.WRITE, Duration.LIFECYCLE, true),

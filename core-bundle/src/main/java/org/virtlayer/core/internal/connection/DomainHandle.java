@@ -106,6 +106,11 @@ final class DomainHandle implements Domain {
     }
 
     @Override
+    public boolean hasManagedSave() {
+        return conn.gate(Operation.DOMAIN_HAS_MANAGED_SAVE_IMAGE, this, h -> h.domainSummary(ref()).managedSave());
+    }
+
+    @Override
     public DomainStatsRecord stats(StatsGroup... groups) {
         List<DomainStatsRecord> r = conn.domainStats(List.of(this), groups);
         if (r.isEmpty()) {

@@ -71,7 +71,7 @@ public final class DriverRegistry {
         ProviderEntry<HypervisorDriver> best = null;
         for (ProviderEntry<HypervisorDriver> e : drivers) {
             boolean transportOk = uri.transport().map(t -> e.transports().contains(t))
-                    .orElse(!uri.isRemote() || e.transports().contains("local"));
+                    .orElse(uri.isRemote() ? e.transports().contains("local") : servesLocal(e));
             boolean schemeOk = e.serves().contains(uri.driver()) || e.serves().contains("*");
             if (schemeOk && transportOk
                     && (best == null || ProviderEntry.preferred(e, best) < 0)) {
@@ -79,6 +79,15 @@ public final class DriverRegistry {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * A driver that names no transport serves local URIs only; one that names some (a remote driver: tls) serves
+     * those, and local URIs only if it names {@code local} too, so that {@code qemu:///system} never goes to the
+     * remote driver that serves every driver name.
+     */
+    private static boolean servesLocal(ProviderEntry<?> e) {
+        return e.transports().isEmpty() || e.transports().contains("local");
     }
 
     /** The best network backend now. */

@@ -21,6 +21,7 @@ import org.virtlayer.api.Network;
 import org.virtlayer.api.NetworkListFlag;
 import org.virtlayer.api.StatsGroup;
 import org.virtlayer.api.StoragePool;
+import org.virtlayer.api.StoragePoolBuildFlag;
 import org.virtlayer.api.StoragePoolState;
 import org.virtlayer.api.StorageVolume;
 import org.virtlayer.api.VirtException;
@@ -144,6 +145,30 @@ class RemoteLifecycleTest {
     }
 
     @Test
+    void aManagedSaveImageOfTheNodeIsSeenRemotely() throws Exception {
+        Path nodeFile = java.nio.file.Files.writeString(dir.resolve("saved-node.xml"), """
+                <node>
+                  <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
+                    <name>saved</name>
+                    <memory>1048576</memory>
+                    <os><type>hvm</type></os>
+                    <test:runstate>5</test:runstate>
+                    <test:hasmanagedsave/>
+                  </domain>
+                </node>
+                """);
+        String uri = "test+tls://127.0.0.1:" + node.port() + nodeFile + "?pkipath=" + node.adminPki;
+        try (Connection c = node.clientFactory.open(uri)) {
+            Domain saved = c.lookupDomainByName("saved");
+            assertThat(saved.hasManagedSave()).isTrue();
+            assertThat(c.listDomains(DomainListFlag.MANAGEDSAVE)).containsExactly(saved);
+            saved.start();
+            assertThat(saved.hasManagedSave()).isFalse();
+            assertThat(c.listDomains(DomainListFlag.NO_MANAGEDSAVE)).containsExactly(saved);
+        }
+    }
+
+    @Test
     void networksWithEvents() throws Exception {
         try (Connection c = node.clientFactory.open(node.adminUri())) {
             BlockingQueue<NetworkEvent> events = new LinkedBlockingQueue<>();
@@ -190,6 +215,11 @@ class RemoteLifecycleTest {
             assertThat(next(events).type()).isEqualTo(StoragePoolEventType.STOPPED);
             p.undefine();
             assertThat(next(events).type()).isEqualTo(StoragePoolEventType.UNDEFINED);
+            // a build flag crosses the wire by name: NEW asks the node to build the transient pool
+            StoragePool t = c.createStoragePool(POOL_XML.replace("pool1", "pool2"), StoragePoolBuildFlag.NEW);
+            assertThat(next(events).type()).isEqualTo(StoragePoolEventType.STARTED);
+            assertThat(t.isPersistent()).isFalse();
+            t.destroy();
         }
     }
 }

@@ -277,30 +277,25 @@ final class TestNetworks implements NetworkService {
             if (live && !n.active) {
                 throw VirtException.invalidOperation("network '" + n.def.name() + "' is not active");
             }
-            List<NetworkDef> targets = new ArrayList<>();
-            if (live) {
-                targets.add(n.def);
+            if (config && !n.persistent) {
+                throw VirtException.invalidOperation("cannot change persistent config of a transient network");
             }
-            if (config && n.persistentDef != n.def) {
-                targets.add(n.persistentDef);
-            } else if (config && !live) {
-                targets.add(n.def);
-            }
-            List<NetworkDef> changed = new ArrayList<>();
-            for (NetworkDef t : targets) {
-                NetworkDef c = t.copy();
-                DhcpHosts.update(c, n.def.name(), command, parentIndex, host);
-                changed.add(c);
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                if (targets.get(i) == n.def) {
-                    n.def = changed.get(i);
-                }
-                if (targets.get(i) == n.persistentDef) {
-                    n.persistentDef = changed.get(i);
-                }
-            }
+            // the live and persistent definitions may be one object (a network loaded running from the node file):
+            // each side gets its own changed copy, so that a live change never reaches the definition or back
+            NetworkDef newLive = live ? updated(n.def, n, command, parentIndex, host) : n.def;
+            NetworkDef newPersistent = !config ? n.persistentDef
+                    : live && n.persistentDef == n.def ? newLive
+                    : updated(n.persistentDef, n, command, parentIndex, host);
+            n.def = n.active ? newLive : newPersistent;
+            n.persistentDef = newPersistent;
         }
+    }
+
+    private static NetworkDef updated(NetworkDef def, TestNetwork n, NetworkUpdateCommand command, int parentIndex,
+            XmlElement host) {
+        NetworkDef c = def.copy();
+        DhcpHosts.update(c, n.def.name(), command, parentIndex, host);
+        return c;
     }
 
     /** Ports are only recorded: the test node has no bridge to plug anything into. */

@@ -139,6 +139,10 @@ final class TestStorage implements StorageService {
         }
     }
 
+    /**
+     * Build flags change nothing: an in-memory pool has no storage to build (libvirt's test driver refuses them as
+     * unsupported; accepting them lets {@code pool-create --build} scripts run against the test node).
+     */
     @Override
     public PoolRef createPool(String xml, Set<StoragePoolBuildFlag> flags) {
         StoragePoolDef def = StoragePoolDef.parse(xml);

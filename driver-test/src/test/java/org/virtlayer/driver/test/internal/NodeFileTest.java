@@ -11,7 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
+import org.virtlayer.api.DomainListFlag;
 import org.virtlayer.api.DomainState;
+import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.NodeInfo;
 import org.virtlayer.api.VirtException;
@@ -50,6 +52,42 @@ class NodeFileTest {
             // as libvirt: the inline file's fc5 carries <test:runstate>3</test:runstate> and so starts paused
             assertThat(c.lookupDomainByName("fc5").state().state())
                     .isEqualTo(file.equals("testnodeinline.xml") ? DomainState.PAUSED : DomainState.RUNNING);
+        } finally {
+            f.deactivate();
+        }
+    }
+
+    /** libvirt's test driver marks a domain of a node file as saved with {@code <test:hasmanagedsave/>}. */
+    static final String MANAGED_SAVE_NODE = """
+            <node>
+              <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
+                <name>saved</name>
+                <memory>1048576</memory>
+                <os><type>hvm</type></os>
+                <test:runstate>5</test:runstate>
+                <test:hasmanagedsave/>
+              </domain>
+              <domain type='test'>
+                <name>fresh</name>
+                <memory>1048576</memory>
+                <os><type>hvm</type></os>
+              </domain>
+            </node>
+            """;
+
+    @Test
+    void aManagedSaveImageIsReportedUntilTheDomainStartsFromIt(@TempDir Path tmp) throws Exception {
+        Path node = Files.writeString(tmp.resolve("node.xml"), MANAGED_SAVE_NODE);
+        ConnectionFactoryImpl f = TestFactories.withTestDriver();
+        try (Connection c = f.open("test://" + node)) {
+            Domain saved = c.lookupDomainByName("saved");
+            assertThat(saved.hasManagedSave()).isTrue();
+            assertThat(c.lookupDomainByName("fresh").hasManagedSave()).isFalse();
+            assertThat(c.listDomains(DomainListFlag.MANAGEDSAVE)).containsExactly(saved);
+            saved.start();
+            assertThat(saved.state().reason()).isEqualTo(DomainStateReason.RUNNING_RESTORED);
+            assertThat(saved.hasManagedSave()).isFalse();
+            assertThat(c.listDomains(DomainListFlag.MANAGEDSAVE)).isEmpty();
         } finally {
             f.deactivate();
         }

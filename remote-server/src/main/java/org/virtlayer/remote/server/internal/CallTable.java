@@ -110,7 +110,8 @@ final class CallTable {
     }
 
     static DomainSummary summary(Domain d) {
-        return new DomainSummary(Session.ref(d), d.state().state(), d.isPersistent(), d.autostart(), false, false);
+        return new DomainSummary(Session.ref(d), d.state().state(), d.isPersistent(), d.autostart(),
+                d.hasManagedSave(), false);
     }
 
     private void domains() {

@@ -21,10 +21,12 @@ import org.virtlayer.spi.StateStores;
 
 /**
  * The server as an OSGi component, configured by PID {@code org.virtlayer.remote.server}. A configuration change
- * restarts it (SCR deactivates and activates the component again): open sessions end, clients reconnect.
+ * restarts it (SCR deactivates and activates the component again): open sessions end, clients reconnect. It is
+ * immediate: as a delayed component (the default for a service) it would listen only while someone held its
+ * RemoteAccessAdmin service, and SCR would stop it again when the console let go.
  */
 @Component(service = RemoteAccessAdmin.class, configurationPid = "org.virtlayer.remote.server",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = ServerConfig.class)
 public final class RemoteServerComponent implements RemoteAccessAdmin {
     private final RemoteServer server;

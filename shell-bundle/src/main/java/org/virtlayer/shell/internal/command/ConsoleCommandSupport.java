@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.virtlayer.shell.internal.CommandFailure;
 import org.virtlayer.shell.internal.VirtConsole;
 import org.virtlayer.shell.internal.XmlFiles;
 
@@ -38,8 +39,21 @@ public abstract class ConsoleCommandSupport implements Action {
 
     /** Files named relative to the session's directory. */
     protected XmlFiles files() {
+        return new XmlFiles(currentDir());
+    }
+
+    /** A file named on the command line: relative to the session's directory, as a shell user expects. */
+    protected Path path(String file) {
+        try {
+            return currentDir().resolve(file);
+        } catch (RuntimeException e) {
+            throw new CommandFailure("'" + file + "' is not a valid path");
+        }
+    }
+
+    private Path currentDir() {
         Path dir = session == null ? null : session.currentDir();
-        return new XmlFiles(dir == null ? Path.of("").toAbsolutePath() : dir);
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
     }
 
     /** Prints text, ending it with a newline if it has none; nothing for no text (virsh's silent successes). */

@@ -98,7 +98,7 @@ public final class DomainQueries {
         b.add("Used memory:", info.memoryKiB() + " KiB");
         b.add("Persistent:", Attempt.get(context, d::isPersistent) ? "yes" : "no");
         b.add("Autostart:", Attempt.get(context, d::autostart) ? "enable" : "disable");
-        b.add("Managed save:", hasManagedSave(d) ? "yes" : "no");
+        b.add("Managed save:", Attempt.get(context, d::hasManagedSave) ? "yes" : "no");
         SecurityModel model = Attempt.get(context, conn::securityModel);
         if (!model.model().isEmpty()) {
             b.add("Security model:", model.model());
@@ -110,12 +110,6 @@ public final class DomainQueries {
             }
         }
         return b.toString();
-    }
-
-    /** The API has no per-domain question for this; the domain list can filter on it. */
-    private boolean hasManagedSave(Domain d) {
-        return Attempt.get("failed to get information of domain '" + d.name() + "'",
-                () -> conn.listDomains(DomainListFlag.MANAGEDSAVE)).contains(d);
     }
 
     public String domstate(String name, boolean reason) {

@@ -30,6 +30,28 @@ public final class NetworkResolver {
         }
     }
 
+    /** By name only, as virsh's {@code net-uuid} looks it up. */
+    public static Network byName(Connection c, String name) {
+        try {
+            return c.lookupNetworkByName(name);
+        } catch (VirtException e) {
+            throw new CommandFailure("failed to get network '" + name + "'", e);
+        }
+    }
+
+    /** By UUID only, as virsh's {@code net-name} looks it up. */
+    public static Network byUuid(Connection c, String text) {
+        UUID uuid = uuid(text);
+        if (uuid == null) {
+            throw new CommandFailure("failed to get network '" + text + "': not a UUID");
+        }
+        try {
+            return c.lookupNetworkByUuid(uuid);
+        } catch (VirtException e) {
+            throw new CommandFailure("failed to get network '" + text + "'", e);
+        }
+    }
+
     private static UUID uuid(String text) {
         if (text.length() != 36) {
             return null;

@@ -6,6 +6,7 @@ import org.virtlayer.api.StoragePool;
 import org.virtlayer.api.StoragePoolBuildFlag;
 import org.virtlayer.api.StoragePoolDeleteFlag;
 import org.virtlayer.shell.internal.Attempt;
+import org.virtlayer.shell.internal.CommandFailure;
 import org.virtlayer.shell.internal.XmlFiles;
 
 /** Defining, building, starting, stopping and removing pools; each method answers with virsh's message. */
@@ -29,16 +30,29 @@ public final class PoolLifecycle {
         return "Pool " + p.name() + " created from " + file;
     }
 
+    /** {@code pool-define-as}. */
+    public String defineAs(PoolArguments pool) {
+        Attempt.get("Failed to define pool " + pool.name(), () -> conn.defineStoragePool(pool.xml()));
+        return "Pool " + pool.name() + " defined";
+    }
+
+    /** {@code pool-create-as}: a transient pool, built first when {@code build} has flags. */
+    public String createAs(PoolArguments pool, Set<StoragePoolBuildFlag> build) {
+        Attempt.get("Failed to create pool " + pool.name(),
+                () -> conn.createStoragePool(pool.xml(), build.toArray(StoragePoolBuildFlag[]::new)));
+        return "Pool " + pool.name() + " created";
+    }
+
     public String build(String name, Set<StoragePoolBuildFlag> flags) {
         StoragePool p = PoolResolver.resolve(conn, name);
         Attempt.run("Failed to build pool " + p.name(), () -> p.build(flags.toArray(StoragePoolBuildFlag[]::new)));
         return "Pool " + p.name() + " built";
     }
 
-    /** {@code build}: build the pool first, as {@code pool-start --build} does. */
-    public String start(String name, Set<StoragePoolBuildFlag> build, boolean buildFirst) {
+    /** Starts the pool, building it first when {@code build} has flags, as {@code pool-start --build} does. */
+    public String start(String name, Set<StoragePoolBuildFlag> build) {
         StoragePool p = PoolResolver.resolve(conn, name);
-        if (buildFirst) {
+        if (!build.isEmpty()) {
             Attempt.run("Failed to build pool " + p.name(),
                     () -> p.build(build.toArray(StoragePoolBuildFlag[]::new)));
         }
@@ -82,10 +96,18 @@ public final class PoolLifecycle {
     /** virsh's {@code --overwrite} / {@code --no-overwrite}. */
     public static Set<StoragePoolBuildFlag> buildFlags(boolean overwrite, boolean noOverwrite) {
         if (overwrite && noOverwrite) {
-            throw new org.virtlayer.shell.internal.CommandFailure(
-                    "Options --overwrite and --no-overwrite are mutually exclusive");
+            throw new CommandFailure("Options --overwrite and --no-overwrite are mutually exclusive");
         }
         return overwrite ? Set.of(StoragePoolBuildFlag.OVERWRITE)
                 : noOverwrite ? Set.of(StoragePoolBuildFlag.NO_OVERWRITE) : Set.of();
+    }
+
+    /**
+     * The flags of {@code pool-create} and {@code pool-start}: none unless the pool is to be built; {@code --build}
+     * alone is a plain build ({@link StoragePoolBuildFlag#NEW}); an overwrite option builds too.
+     */
+    public static Set<StoragePoolBuildFlag> buildFirstFlags(boolean build, boolean overwrite, boolean noOverwrite) {
+        Set<StoragePoolBuildFlag> flags = buildFlags(overwrite, noOverwrite);
+        return build && flags.isEmpty() ? Set.of(StoragePoolBuildFlag.NEW) : flags;
     }
 }

@@ -30,6 +30,28 @@ public final class PoolResolver {
         }
     }
 
+    /** By name only, as virsh's {@code pool-uuid} looks it up. */
+    public static StoragePool byName(Connection c, String name) {
+        try {
+            return c.lookupStoragePoolByName(name);
+        } catch (VirtException e) {
+            throw new CommandFailure("failed to get pool '" + name + "'", e);
+        }
+    }
+
+    /** By UUID only, as virsh's {@code pool-name} looks it up. */
+    public static StoragePool byUuid(Connection c, String text) {
+        UUID uuid = uuid(text);
+        if (uuid == null) {
+            throw new CommandFailure("failed to get pool '" + text + "': not a UUID");
+        }
+        try {
+            return c.lookupStoragePoolByUuid(uuid);
+        } catch (VirtException e) {
+            throw new CommandFailure("failed to get pool '" + text + "'", e);
+        }
+    }
+
     static UUID uuid(String text) {
         if (text.length() != 36) {
             return null;

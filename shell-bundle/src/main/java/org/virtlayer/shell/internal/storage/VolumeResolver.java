@@ -17,36 +17,44 @@ public final class VolumeResolver {
 
     public static StorageVolume resolve(Connection c, String text, String poolName) {
         StoragePool pool = poolName == null ? null : PoolResolver.resolve(c, poolName);
-        VirtException last = null;
+        // a command that takes --pool suggests it when the volume is not found without it
+        String hint = poolName == null ? ", specifying --pool might help" : "";
         if (pool != null) {
             try {
                 return pool.lookupVolumeByName(text);
             } catch (VirtException e) {
-                last = notFoundOrThrow(text, poolName, e);
+                notFoundOrThrow(text, hint, e);
             }
         }
+        return byKeyOrPath(c, text, hint);
+    }
+
+    /** By key, then by path, for the commands that take no {@code --pool}: {@code vol-name}, {@code vol-pool}. */
+    public static StorageVolume byKeyOrPath(Connection c, String text) {
+        return byKeyOrPath(c, text, "");
+    }
+
+    private static StorageVolume byKeyOrPath(Connection c, String text, String hint) {
         try {
             return c.lookupStorageVolumeByKey(text);
         } catch (VirtException e) {
-            last = notFoundOrThrow(text, poolName, e);
+            notFoundOrThrow(text, hint, e);
         }
         try {
             return c.lookupStorageVolumeByPath(text);
         } catch (VirtException e) {
-            last = notFoundOrThrow(text, poolName, e);
+            notFoundOrThrow(text, hint, e);
+            throw failure(text, hint, e);
         }
-        throw failure(text, poolName, last);
     }
 
-    private static VirtException notFoundOrThrow(String text, String poolName, VirtException e) {
+    private static void notFoundOrThrow(String text, String hint, VirtException e) {
         if (e.code() != ErrorCode.NO_STORAGE_VOL) {
-            throw failure(text, poolName, e);
+            throw failure(text, hint, e);
         }
-        return e;
     }
 
-    private static CommandFailure failure(String text, String poolName, VirtException e) {
-        return new CommandFailure("failed to get vol '" + text + "'"
-                + (poolName == null ? ", specifying --pool might help" : ""), e);
+    private static CommandFailure failure(String text, String hint, VirtException e) {
+        return new CommandFailure("failed to get vol '" + text + "'" + hint, e);
     }
 }

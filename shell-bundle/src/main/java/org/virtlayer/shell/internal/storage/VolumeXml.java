@@ -11,6 +11,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.XmlText;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -24,13 +25,13 @@ public final class VolumeXml {
     /** A volume of this size; allocation and format only when given, so that the pool's defaults apply. */
     public static String createAs(String name, long capacity, Long allocation, String format) {
         StringBuilder xml = new StringBuilder("<volume>\n");
-        xml.append("  <name>").append(escape(name)).append("</name>\n");
+        xml.append("  <name>").append(XmlText.escape(name)).append("</name>\n");
         xml.append("  <capacity>").append(capacity).append("</capacity>\n");
         if (allocation != null) {
             xml.append("  <allocation>").append(allocation).append("</allocation>\n");
         }
         if (format != null) {
-            xml.append("  <target>\n    <format type='").append(escape(format)).append("'/>\n  </target>\n");
+            xml.append("  <target>\n    <format type='").append(XmlText.escape(format)).append("'/>\n  </target>\n");
         }
         return xml.append("</volume>\n").toString();
     }
@@ -86,10 +87,5 @@ public final class VolumeXml {
             }
         }
         return null;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
-                .replace("\"", "&quot;");
     }
 }

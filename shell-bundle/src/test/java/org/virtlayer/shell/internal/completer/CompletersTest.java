@@ -69,6 +69,34 @@ class CompletersTest {
     }
 
     @Test
+    void uuidsForTheCommandsThatTakeOnlyAUuid() {
+        DomainUuidCompleter domains = new DomainUuidCompleter();
+        domains.console = console.console;
+        assertThat(domains.names(null, line("virt:domname", ""))).containsExactly(
+                "6695eb01-f6a4-8304-79aa-97f2502e193f");
+        NetworkUuidCompleter networks = new NetworkUuidCompleter();
+        networks.console = console.console;
+        assertThat(networks.names(null, line("virt:net-name", ""))).containsExactly(
+                "dd8fe884-6c02-601e-7551-cca97df1c5df");
+        PoolUuidCompleter pools = new PoolUuidCompleter();
+        pools.console = console.console;
+        assertThat(pools.names(null, line("virt:pool-name", ""))).containsExactly(
+                "dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566");
+    }
+
+    @Test
+    void netUpdateSectionsAreLibvirtsAndRemoteClientsNeedTheServer() {
+        assertThat(new NetworkUpdateSectionCompleter().names(null, line("virt:net-update", "default", "add", "")))
+                .contains("ip-dhcp-host", "ip-dhcp-range", "dns-host", "dns-txt", "dns-srv", "portgroup").hasSize(12);
+        RemoteClientCompleter clients = new RemoteClientCompleter();
+        clients.remote = new org.virtlayer.shell.internal.remote.RemoteAccessService(null);
+        // without the remote server the completer offers nothing rather than failing the line being typed
+        java.util.List<String> candidates = new java.util.ArrayList<>();
+        clients.complete(null, line("virt:remote-revoke", ""), candidates);
+        assertThat(candidates).isEmpty();
+    }
+
+    @Test
     void volumesByNameInThePoolOrByPath() {
         console.conn().lookupStoragePoolByName("default-pool").createVolume(
                 "<volume><name>v1</name><capacity>1024</capacity></volume>");

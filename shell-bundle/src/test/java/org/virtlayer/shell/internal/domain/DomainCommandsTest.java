@@ -108,6 +108,42 @@ class DomainCommandsTest {
     }
 
     @Test
+    void dominfoShowsAManagedSaveImage() throws IOException {
+        Path node = Files.writeString(dir.resolve("node.xml"), """
+                <node>
+                  <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
+                    <name>saved</name>
+                    <memory>1048576</memory>
+                    <os><type>hvm</type></os>
+                    <test:runstate>5</test:runstate>
+                    <test:hasmanagedsave/>
+                  </domain>
+                </node>
+                """);
+        DomainQueries onNode = new DomainQueries(console.console.connection("test://" + node));
+        assertThat(onNode.dominfo("saved")).contains("Managed save:   yes\n");
+        assertThat(queries.dominfo("test")).contains("Managed save:   no\n");
+    }
+
+    @Test
+    void domidDomuuidAndDomnameTakeWhatVirshTakes() {
+        DomainIdentifiers ids = new DomainIdentifiers(console.conn());
+        String uuid = "6695eb01-f6a4-8304-79aa-97f2502e193f";
+        assertThat(ids.id("test")).isEqualTo("1");
+        assertThat(ids.id(uuid)).isEqualTo("1");
+        assertThat(ids.uuid("test")).isEqualTo(uuid);
+        assertThat(ids.uuid("1")).isEqualTo(uuid);
+        assertThat(ids.name("1")).isEqualTo("test");
+        assertThat(ids.name(uuid)).isEqualTo("test");
+        assertThatThrownBy(() -> ids.name("test")).hasMessage("failed to get domain 'test': not a domain ID or UUID");
+        assertThatThrownBy(() -> ids.uuid(uuid)).hasMessageStartingWith("failed to get domain '" + uuid
+                + "': Domain not found");
+        lifecycle.destroy("test");
+        assertThat(ids.id("test")).isEqualTo("-");
+        assertThatThrownBy(() -> ids.name("1")).hasMessageStartingWith("failed to get domain '1': Domain not found");
+    }
+
+    @Test
     void domainsAreFoundByIdUuidOrName() {
         assertThat(queries.domstate("1", false)).isEqualTo("running");
         assertThat(queries.domstate("6695eb01-f6a4-8304-79aa-97f2502e193f", true)).isEqualTo("running (unknown)");

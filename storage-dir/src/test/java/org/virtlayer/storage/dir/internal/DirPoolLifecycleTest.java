@@ -186,6 +186,21 @@ class DirPoolLifecycleTest {
     }
 
     @Test
+    void aTransientPoolIsBuiltFirstOnlyWhenAskedTo() {
+        Path folder = tmp.resolve("made/by/create");
+        assertFails(() -> conn.createStoragePool(Xmls.pool("plain", folder)), ErrorCode.SYSTEM_ERROR,
+                "cannot open directory");
+        assertThat(folder).doesNotExist();
+        StoragePool built = conn.createStoragePool(Xmls.pool("built", folder), StoragePoolBuildFlag.NEW);
+        assertThat(folder).isDirectory();
+        assertThat(built.isActive()).isTrue();
+        assertThat(built.isPersistent()).isFalse();
+        built.destroy();
+        assertFails(() -> conn.createStoragePool(Xmls.pool("both", tmp.resolve("both")), StoragePoolBuildFlag.OVERWRITE,
+                StoragePoolBuildFlag.NO_OVERWRITE), ErrorCode.INVALID_ARG, "mutually exclusive");
+    }
+
+    @Test
     void withoutTheBackendStorageCallsNameWhatIsMissing() {
         node.removeBackend();
         assertFails(conn::listStoragePools, ErrorCode.DRIVER_UNAVAILABLE, "virtlayer-storage-dir");

@@ -7,19 +7,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.virtlayer.shell.internal.storage.PoolLifecycle;
 
-/**
- * virsh's {@code pool-create}. {@code --overwrite} or {@code --no-overwrite} build the pool first, as in virsh; a
- * plain {@code --build} is missing because the API's build flags cannot say "build, with the default behaviour".
- */
+/** virsh's {@code pool-create}; {@code --build} (or an overwrite option) builds the pool before it starts. */
 @Command(scope = "virt", name = "pool-create", description = "Creates and starts a transient pool from an XML file")
 @Service
-public class PoolCreateCommand extends BuildCommandSupport {
+public class PoolCreateCommand extends BuildFirstCommandSupport {
     @Argument(index = 0, name = "file", description = "File with the pool's XML definition", required = true)
     @Completion(FileCompleter.class)
     String file;
 
     @Override
     protected void run() {
-        print(new PoolLifecycle(connection()).create(files(), file, buildFlags()));
+        print(new PoolLifecycle(connection()).create(files(), file, buildFirstFlags()));
     }
 }

@@ -1,0 +1,37 @@
+package org.virtlayer.shell.internal.command.storage;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.virtlayer.shell.internal.completer.VolumeCompleter;
+import org.virtlayer.shell.internal.format.NumericOption;
+import org.virtlayer.shell.internal.storage.VolumeTransfers;
+
+/** virsh's {@code vol-download}: the volume streams into the file, it is never held in memory whole. */
+@Command(scope = "virt", name = "vol-download", description = "Copies a volume's content into a file")
+@Service
+public class VolDownloadCommand extends VolumeCommandSupport {
+    @Argument(index = 0, name = "vol", description = "Volume name (with --pool), key or path", required = true)
+    @Completion(VolumeCompleter.class)
+    String vol;
+
+    @Argument(index = 1, name = "file", description = "File to write, on the machine the console runs on; made,"
+            + " or emptied if it exists", required = true)
+    @Completion(FileCompleter.class)
+    String file;
+
+    @Option(name = "--offset", description = "Where in the volume to start reading, in bytes")
+    String offset;
+
+    @Option(name = "--length", description = "How many bytes to copy (default: to the volume's end)")
+    String length;
+
+    @Override
+    protected void run() {
+        print(new VolumeTransfers(connection()).download(vol, pool, path(file),
+                NumericOption.nonNegative(offset, "offset"), NumericOption.nonNegative(length, "length")));
+    }
+}
