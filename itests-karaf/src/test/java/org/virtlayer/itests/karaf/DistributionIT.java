@@ -98,7 +98,7 @@ public class DistributionIT {
                 + "<vcpu>1</vcpu><os><type>hvm</type></os></domain></node>");
         ok("config:property-set --pid org.virtlayer.shell uri test://" + node);
         try {
-            assertEquals(List.of("configured"), Waits.until("the new default URI", Duration.ofSeconds(10),
+            assertEquals(List.of("configured"), Waits.until("the new default URI", Duration.ofSeconds(30),
                     Duration.ofMillis(50), () -> {
                         CommandResult r = run("virt:list --name");
                         return !r.failed() && r.lines().equals(List.of("configured")) ? r.lines() : null;
@@ -106,7 +106,7 @@ public class DistributionIT {
         } finally {
             ok("config:property-set --pid org.virtlayer.shell uri test:///default");
         }
-        assertEquals(List.of("test"), Waits.until("the default URI back", Duration.ofSeconds(10),
+        assertEquals(List.of("test"), Waits.until("the default URI back", Duration.ofSeconds(30),
                 Duration.ofMillis(50), () -> {
                     CommandResult r = run("virt:list --name");
                     return !r.failed() && r.lines().equals(List.of("test")) ? r.lines() : null;
