@@ -28,6 +28,7 @@ import org.virtlayer.core.internal.calls.JobLocks;
 import org.virtlayer.core.internal.calls.ProviderCalls;
 import org.virtlayer.core.internal.connection.ConnectionOpener;
 import org.virtlayer.core.internal.connection.CoreServices;
+import org.virtlayer.core.internal.connection.NodeContext;
 import org.virtlayer.core.internal.nodedev.HostNodeDevices;
 import org.virtlayer.core.internal.registry.DriverRegistry;
 import org.virtlayer.core.internal.registry.ProviderEntry;
@@ -52,6 +53,7 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
     private volatile long version;
 
     private final ConnectionOpener opener;
+    private final NodeContext nodeContext;
 
     /** This machine is read by the core's {@link org.virtlayer.core.internal.host.LinuxHost} service. */
     @Activate
@@ -66,8 +68,19 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
      */
     public ConnectionFactoryImpl(HostIntrospection host, long version) {
         this.version = version;
-        opener = new ConnectionOpener(new CoreServices(registry, workers, events, () -> timeouts, new JobLocks(),
-                host, new HostNodeDevices(host), () -> this.version));
+        CoreServices core = new CoreServices(registry, workers, events, () -> timeouts, new JobLocks(), host,
+                new HostNodeDevices(host), () -> this.version);
+        opener = new ConnectionOpener(core);
+        nodeContext = new NodeContext(core);
+    }
+
+    /**
+     * The node's own context, for hypervisor drivers' work outside any connection (autostart, a guest's end noticed
+     * while no connection is open): in OSGi the {@link NodeContextService} offers it; outside OSGi a driver is given
+     * it directly.
+     */
+    public NodeContext nodeContext() {
+        return nodeContext;
     }
 
     /** Sets the call timeouts (outside OSGi; in OSGi they come from the configuration). */
@@ -84,6 +97,7 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
 
     @Deactivate
     public void deactivate() {
+        nodeContext.close();
         workers.shutdownNow();
         events.shutdownNow();
     }
