@@ -33,7 +33,8 @@ public final class NodeContext implements DriverContext, EventSink {
     /** What backends are told this context is opened for. */
     public static final String URI = "node:///system";
 
-    private final CoreServices core;
+    private final DriverRegistry registry;
+    private final HostIntrospection host;
     private final NetworkRouter networks;
     private final StorageRouter storage;
     private volatile boolean closed;
@@ -51,8 +52,10 @@ public final class NodeContext implements DriverContext, EventSink {
         }
     };
 
-    public NodeContext(CoreServices core) {
-        this.core = core;
+    /** A node context over the backends of {@code registry}. */
+    public NodeContext(DriverRegistry registry, HostIntrospection host) {
+        this.registry = registry;
+        this.host = host;
         BackendUser user = new BackendUser() {
             @Override
             public void checkUsable() {
@@ -64,7 +67,7 @@ public final class NodeContext implements DriverContext, EventSink {
 
             @Override
             public DriverRegistry registry() {
-                return core.registry();
+                return registry;
             }
 
             @Override
@@ -84,7 +87,7 @@ public final class NodeContext implements DriverContext, EventSink {
         };
         this.networks = new NetworkRouter(user);
         this.storage = new StorageRouter(user);
-        core.registry().addListener(listener);
+        registry.addListener(listener);
     }
 
     @Override
@@ -94,7 +97,7 @@ public final class NodeContext implements DriverContext, EventSink {
 
     @Override
     public HostIntrospection host() {
-        return core.host();
+        return host;
     }
 
     @Override
@@ -115,7 +118,7 @@ public final class NodeContext implements DriverContext, EventSink {
     /** The core stops: the backends opened for the node are closed, later calls fail with DRIVER_UNAVAILABLE. */
     public void close() {
         closed = true;
-        core.registry().removeListener(listener);
+        registry.removeListener(listener);
         networks.close();
         storage.close();
     }
