@@ -102,7 +102,8 @@ final class DomainLifecycle {
         Path runDir = node.store.freshRunDir(d.uuid);
         Path sock = runDir.resolve("qmp.sock");
         Path log = node.store.logFile(live.name());
-        long logStart = 0;
+        // -1 until the start line is written: a failure before it has nothing of this QEMU to quote
+        long logStart = -1;
         int listenFd = -1;
         int handoverFd = -1;
         List<TapNics.Plugged> plugged = List.of();
@@ -258,7 +259,7 @@ final class DomainLifecycle {
 
     private VirtException failedStart(QemuDomain d, Running r, DomainDef live, Exception cause, Path log,
             long logStart) {
-        String qemuSaid = DomainLog.since(log, logStart);
+        String qemuSaid = logStart < 0 ? "" : DomainLog.since(log, logStart);
         if (r != null) {
             r.stopAs(DomainStateReason.SHUTOFF_FAILED, null);
             r.pidfd.signal(Syscalls.SIGKILL);
