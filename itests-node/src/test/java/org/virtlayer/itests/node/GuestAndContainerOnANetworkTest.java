@@ -35,7 +35,8 @@ import org.virtlayer.spi.MacAddresses;
  * DHCP (GUEST-IP), which the network lists as a lease;</li>
  * <li>its tap is in the namespace on the network's bridge, with the host side's MAC; QEMU has it as a descriptor;</li>
  * <li>a NIC plugged into the running guest gets a port and a tap of its own, and both go when it is unplugged;</li>
- * <li>a container on the network, its veth's host end on the same bridge, pings the guest;</li>
+ * <li>a container on the network, its veth's host end on the same bridge, pings the guest, and again after a reboot
+ * (same port, its veth made again);</li>
  * <li>both drivers restarted (bundle refreshes): guest, container, taps, veths and ports stay;</li>
  * <li>the container destroyed and the guest's QEMU killed (a crash): their veth, tap and ports go; the network
  * destroyed: no bridge, no dnsmasq, no nftables table, nothing in the namespace but its loopback;</li>
@@ -124,7 +125,8 @@ class GuestAndContainerOnANetworkTest {
             String ctMac = first("<mac address='([0-9a-f:]+)'/>", ct.xml());
             ct.start();
             String ctLive = ct.xml();
-            first("<source network='vlnat' portid='([0-9a-f-]{36})' bridge='" + bridge + "'/>", ctLive);
+            String ctPort = first("<source network='vlnat' portid='([0-9a-f-]{36})' bridge='" + bridge + "'/>",
+                    ctLive);
             String veth = first("<target dev='(veth\\d+)'/>", ctLive);
             assertThat(TestNetns.link(f.netns, veth)).contains("master " + bridge, "veth",
                     MacAddresses.hostSideOf(ctMac));
@@ -133,6 +135,16 @@ class GuestAndContainerOnANetworkTest {
             assertThat(inContainer(init, "ping", "-c", "1", "-W", "5", guestIp)).contains("1 packets received");
             assertThat(net.xml(false)).contains("connections='2'");
             assertNoTraceOnTheHost(bridge, ctMac);
+            // a reboot starts it again in place: a new veth in the namespace, the same port
+            Path ctLog = f.file("state/lxc/log/ct-net.log");
+            long reboot = System.nanoTime();
+            ct.reboot();
+            TestRootfs.awaitLog(ctLog, "CT-READY", 2, reboot, 10_000);
+            init = f.containerInit(ct);
+            assertThat(ct.xml()).contains("portid='" + ctPort + "'", "<target dev='" + veth + "'/>");
+            assertThat(TestNetns.link(f.netns, veth)).contains("master " + bridge);
+            assertThat(net.xml(false)).contains("connections='2'");
+            assertThat(inContainer(init, "ping", "-c", "1", "-W", "5", guestIp)).contains("1 packets received");
 
             // ---- both drivers restarted: everything running stays as it is, ports included
             f.restartDrivers();
