@@ -46,7 +46,7 @@ final class ContainerLifecycle {
     /**
      * Starts a container.
      *
-     * Networks are resolved through the node's own context, whoever starts the container (a connection, or
+     * <p>Networks are resolved through the node's own context, whoever starts the container (a connection, or
      * autostart).
      *
      * @param basis the definition to run (createXML), or null for the domain's own

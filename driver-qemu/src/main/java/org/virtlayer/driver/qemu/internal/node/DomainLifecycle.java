@@ -67,7 +67,7 @@ final class DomainLifecycle {
     /**
      * Starts a domain.
      *
-     * Volumes and networks are resolved through the node's own context, whoever starts the domain (a connection, or
+     * <p>Volumes and networks are resolved through the node's own context, whoever starts the domain (a connection, or
      * autostart).
      *
      * @param basis the definition to run (createXML, restore), or null for the domain's own
