@@ -102,9 +102,9 @@ final class TapNics {
                     + (namespace == null ? "" : " in network namespace '" + namespace + "'") + ": " + e.getMessage());
         }
         nic.removeChildren("target");
-        XmlElement target = XmlElement.of("target", "dev", tap.name());
-        XmlElement source = nic.child("source");
-        nic.add(source == null ? 0 : nic.indexOf(source) + 1, target);
+        // where libvirt puts it: after <source>, or after <mac> for an interface without one (ethernet)
+        XmlElement before = nic.child("source") != null ? nic.child("source") : nic.child("mac");
+        nic.add(before == null ? 0 : nic.indexOf(before) + 1, XmlElement.of("target", "dev", tap.name()));
         return new Plugged(nic, tap);
     }
 
