@@ -92,7 +92,7 @@ public final class Veth {
         IpBatch.run(host.namespace(), batch.toString());
     }
 
-    /** Creates the pair with a host end in the JVM's namespace, as a port of {@code bridge} or with its own addresses. */
+    /** Creates the pair, its host end in the JVM's namespace, as a port of {@code bridge} or with its own addresses. */
     public static void create(String hostName, Peer peer, String bridge, List<Address> addresses,
             List<Route> routes) {
         create(HostEnd.of(hostName, bridge), peer, addresses, routes);

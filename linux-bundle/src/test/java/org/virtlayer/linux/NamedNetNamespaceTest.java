@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -99,10 +101,9 @@ class NamedNetNamespaceTest {
     private static void awaitOwnNetns(int pid) throws Exception {
         for (int i = 0; i < 500; i++) {
             try {
-                if (!java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + pid + "/ns/net"))
-                        .equals(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/net")))
-                        && java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/comm"))
-                                .strip().equals("sleep")) {
+                if (!Files.readSymbolicLink(Path.of("/proc/" + pid + "/ns/net"))
+                        .equals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")))
+                        && Files.readString(Path.of("/proc/" + pid + "/comm")).strip().equals("sleep")) {
                     return;
                 }
             } catch (IOException e) {

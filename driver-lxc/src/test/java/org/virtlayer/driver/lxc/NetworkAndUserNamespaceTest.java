@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
 import org.virtlayer.api.DomainStatsRecord;
+import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.NetworkListFlag;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.driver.lxc.internal.node.LxcNode;
@@ -145,7 +147,7 @@ class NetworkAndUserNamespaceTest {
         }
 
         OneNetwork(String name, String bridge) {
-            this(name, bridge, new java.util.concurrent.ConcurrentHashMap<>());
+            this(name, bridge, new ConcurrentHashMap<>());
         }
 
         @Override
@@ -192,7 +194,7 @@ class NetworkAndUserNamespaceTest {
                 @Override
                 public void deletePort(NetworkRef network, UUID port) {
                     if (ports.remove(port) == null) {
-                        throw new VirtException(org.virtlayer.api.ErrorCode.NO_NETWORK_PORT, "no port " + port);
+                        throw new VirtException(ErrorCode.NO_NETWORK_PORT, "no port " + port);
                     }
                 }
             };

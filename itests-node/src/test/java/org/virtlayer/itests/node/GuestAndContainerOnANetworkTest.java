@@ -2,12 +2,14 @@ package org.virtlayer.itests.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -211,7 +213,7 @@ class GuestAndContainerOnANetworkTest {
         return TestNetns.run(c.toArray(String[]::new));
     }
 
-    private static List<String> cmdline(int pid) throws java.io.IOException {
+    private static List<String> cmdline(int pid) throws IOException {
         return List.of(Files.readString(Path.of("/proc/" + pid + "/cmdline")).split("\0"));
     }
 
@@ -230,7 +232,7 @@ class GuestAndContainerOnANetworkTest {
         return out;
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+    private static void awaitTrue(BooleanSupplier condition, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {

@@ -7,6 +7,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
@@ -110,7 +112,7 @@ final class NodeFixture implements AutoCloseable {
     int containerInit(Domain d) throws IOException {
         String status = Files.readString(root.resolve("run/lxc/run/" + d.uuid().toString().replace("-", "")
                 + "/status.xml"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("init='(\\d+):").matcher(status);
+        Matcher m = Pattern.compile("init='(\\d+):").matcher(status);
         if (!m.find()) {
             throw new AssertionError("no init in " + status);
         }

@@ -20,8 +20,9 @@ import org.virtlayer.spi.StateStores;
 /**
  * The LXC driver: {@code lxc:///system} and {@code lxc:///}, one node (state under the core's {@code lxc} area). On
  * activation it loads the definitions, finds every container still running from an earlier activation or JVM, and
- * starts the autostart domains (through the core's node context, as no connection exists then); on deactivation it lets go of its containers without stopping them. Calls may block
- * (a container's setup, its end), so the core runs them under its timeouts.
+ * starts the autostart domains (through the core's node context, as no connection exists then); on deactivation it
+ * lets go of its containers without stopping them. Calls may block (a container's setup, its end), so the core runs
+ * them under its timeouts.
  */
 @Component(service = HypervisorDriver.class, configurationPid = "org.virtlayer.driver.lxc",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {

@@ -26,9 +26,8 @@ import org.virtlayer.spi.StateStores;
  * The QEMU driver: {@code qemu:///system} (state under the core's {@code qemu/system} area) and
  * {@code qemu:///session} (one area per user, {@code qemu/session/USER}). On activation it loads the definitions,
  * finds every QEMU still running from an earlier activation or JVM, and starts the autostart domains (through the
- * core's node context, as no connection exists then); on
- * deactivation it lets go of its QEMUs without stopping them. Calls may block (QMP round trips, process exits), so
- * the core runs them under its timeouts.
+ * core's node context, as no connection exists then); on deactivation it lets go of its QEMUs without stopping them.
+ * Calls may block (QMP round trips, process exits), so the core runs them under its timeouts.
  */
 @Component(service = HypervisorDriver.class, configurationPid = "org.virtlayer.driver.qemu",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {

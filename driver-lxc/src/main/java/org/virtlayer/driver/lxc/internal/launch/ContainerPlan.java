@@ -207,8 +207,9 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
         XmlElement source = nic.child("source");
         String bridge = source == null ? null : source.attr("bridge");
         boolean ethernet = "ethernet".equals(nic.attr("type"));
-        return new Nic(host, guest, mac, mac == null ? null : MacAddresses.hostSideOf(mac),
-                host == null ? HostSide.HOST : hostSides.getOrDefault(host, HostSide.HOST), bridge, addresses(nic), routes(nic),
+        HostSide side = host == null ? HostSide.HOST : hostSides.getOrDefault(host, HostSide.HOST);
+        return new Nic(host, guest, mac, mac == null ? null : MacAddresses.hostSideOf(mac), side, bridge,
+                addresses(nic), routes(nic),
                 ethernet && source != null ? addresses(source) : List.of(),
                 ethernet && source != null ? routes(source) : List.of());
     }

@@ -28,7 +28,8 @@ import org.virtlayer.xml.XmlElement;
  * Statistics as {@code virsh domstats} names them, for many domains in one pass: the QMP queries of every running
  * domain are sent at once and answered in parallel; CPU times come from the cgroup or {@code /proc}, vCPU times from
  * each vCPU thread's {@code /proc} entry, interface counters from {@code /proc/net/dev} of each tap's network
- * namespace (swapped: the host's transmit is the guest's receive), block counters from {@code query-blockstats} and sizes from {@code query-block}.
+ * namespace (swapped: the host's transmit is the guest's receive), block counters from {@code query-blockstats} and
+ * sizes from {@code query-block}.
  */
 final class DomainStats {
     private static final long TIMEOUT_MS = 10_000;
