@@ -3,7 +3,15 @@ package org.virtlayer.spi;
 import org.osgi.annotation.versioning.ProviderType;
 import org.virtlayer.api.CloseReason;
 
-/** What the core gives a driver or backend for one connection it opens. */
+/**
+ * What the core gives a driver or backend for one connection it opens.
+ *
+ * <p>The core also registers one {@code DriverContext} as an OSGi service, with the property
+ * {@code virtlayer.context=node}: the node's own, for what a hypervisor driver does outside any connection (autostart
+ * at activation, releasing a guest's network ports when it stops while no connection is open). Its
+ * {@link #networks()} and {@link #storage()} reach the backends installed now; it has no event listeners and no
+ * connection to lose.
+ */
 @ProviderType
 public interface DriverContext {
     /** Where to report this connection's events. */

@@ -1,20 +1,18 @@
 package org.virtlayer.linux;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where veth pairs are made and removed: a virtual cable whose host end (optionally a port of a bridge) stays here
  * and whose other end is created directly inside another process's network namespace, with its final name and MAC
- * address. iproute2's {@code ip(8)} does the netlink work, all of one pair's commands in one {@code ip -batch} run.
- * Counters are read from {@code /sys/class/net/NAME/statistics}.
+ * address; the host end may itself be made in a named namespace, where a network backend keeps its bridges.
+ * iproute2's {@code ip(8)} does the netlink work, all of one pair's commands in one {@code ip -batch} run.
+ * Counters of a host end in the JVM's namespace are read from {@code /sys/class/net/NAME/statistics}; in another,
+ * from {@link NetDevices}.
  */
 public final class Veth {
     private Veth() {
@@ -33,57 +31,76 @@ public final class Veth {
     }
 
     /**
-     * Creates the pair and brings the host end up, as a port of {@code bridge} when one is given (else with its own
-     * addresses and routes, libvirt's {@code <interface type='ethernet'><source><ip/><route/>}).
+     * The host end: its name, the network namespace it is made in ({@code ip netns} name, null for the JVM's own: a
+     * network backend may keep its bridges in one, see {@code NetworkPort.namespace}), its MAC address (null: the
+     * kernel's), MTU (0: the kernel's) and the bridge it joins (null: none).
+     */
+    public record HostEnd(String name, String namespace, String mac, int mtu, String bridge) {
+        /** A host end in the JVM's namespace with the kernel's address and MTU. */
+        public static HostEnd of(String name, String bridge) {
+            return new HostEnd(name, null, null, 0, bridge);
+        }
+    }
+
+    /**
+     * Creates the pair and brings the host end up, as a port of its bridge when it has one (else with its own
+     * addresses and routes, libvirt's {@code <interface type='ethernet'><source><ip/><route/>}). The other end is made
+     * directly in the peer's namespace, so it never appears in the host end's.
      *
      * @throws LinuxException naming what {@code ip} said when it fails (a name in use, no such bridge)
      */
-    public static void create(String hostName, Peer peer, String bridge, List<Address> addresses,
-            List<Route> routes) {
-        checkName(hostName);
-        checkName(peer.name());
+    public static void create(HostEnd host, Peer peer, List<Address> addresses, List<Route> routes) {
+        String hostName = IpBatch.name(host.name());
+        IpBatch.name(peer.name());
         StringBuilder batch = new StringBuilder();
-        batch.append("link add ").append(hostName).append(" type veth peer name ").append(peer.name());
+        batch.append("link add ").append(hostName);
+        if (host.mac() != null) {
+            batch.append(" address ").append(IpBatch.address(host.mac()));
+        }
+        if (host.mtu() > 0) {
+            batch.append(" mtu ").append(host.mtu());
+        }
+        batch.append(" type veth peer name ").append(peer.name());
         if (peer.mac() != null) {
-            batch.append(" address ").append(word(peer.mac()));
+            batch.append(" address ").append(IpBatch.address(peer.mac()));
+        }
+        if (host.mtu() > 0) {
+            batch.append(" mtu ").append(host.mtu());
         }
         batch.append(" netns ").append(peer.netnsPid()).append('\n');
         batch.append("link set dev ").append(hostName);
-        if (bridge != null) {
-            checkName(bridge);
-            batch.append(" master ").append(bridge);
+        if (host.bridge() != null) {
+            batch.append(" master ").append(IpBatch.name(host.bridge()));
         }
         batch.append(" up\n");
         for (Address a : addresses) {
-            batch.append("addr add ").append(word(a.address())).append('/').append(a.prefix());
+            batch.append("addr add ").append(IpBatch.address(a.address())).append('/').append(a.prefix());
             if (a.peer() != null) {
-                batch.append(" peer ").append(word(a.peer()));
+                batch.append(" peer ").append(IpBatch.address(a.peer()));
             }
             batch.append(" dev ").append(hostName).append('\n');
         }
         for (Route r : routes) {
             // a batch line takes no option such as -6: ip tells the family from the addresses
             batch.append("route add ")
-                    .append(r.prefix() == 0 ? "default" : word(r.destination()) + "/" + r.prefix());
+                    .append(r.prefix() == 0 ? "default" : IpBatch.address(r.destination()) + "/" + r.prefix());
             if (r.gateway() != null) {
-                batch.append(" via ").append(word(r.gateway()));
+                batch.append(" via ").append(IpBatch.address(r.gateway()));
             }
             batch.append(" dev ").append(hostName).append('\n');
         }
-        ip(batch.toString());
+        IpBatch.run(host.namespace(), batch.toString());
+    }
+
+    /** Creates the pair, its host end in the JVM's namespace, as a port of {@code bridge} or with its own addresses. */
+    public static void create(String hostName, Peer peer, String bridge, List<Address> addresses,
+            List<Route> routes) {
+        create(HostEnd.of(hostName, bridge), peer, addresses, routes);
     }
 
     /** Creates a pair with nothing but a bridge (or none) on the host end. */
     public static void create(String hostName, Peer peer, String bridge) {
-        create(hostName, peer, bridge, List.of(), List.of());
-    }
-
-    /** An address or MAC as one batch word: nothing but what those are made of. */
-    private static String word(String w) {
-        if (w == null || !w.matches("[0-9A-Fa-f:.]+")) {
-            throw new IllegalArgumentException("invalid address '" + w + "'");
-        }
-        return w;
+        create(HostEnd.of(hostName, bridge), peer, List.of(), List.of());
     }
 
     /**
@@ -91,15 +108,37 @@ public final class Veth {
      * end of a pair (its {@code iflink} is itself: a physical NIC, a bridge) is never removed.
      */
     public static void delete(String hostName) {
-        checkName(hostName);
+        IpBatch.name(hostName);
         if (exists(hostName) && isPairEnd(hostName)) {
             try {
-                ip("link del dev " + hostName + "\n");
+                IpBatch.run(null, "link del dev " + hostName + "\n");
             } catch (LinuxException e) {
                 if (exists(hostName)) {
                     throw e;
                 }
                 // it went away meanwhile: its namespace closed
+            }
+        }
+    }
+
+    /**
+     * Removes a pair by its host end in a named namespace (null: as {@link #delete(String)}); absent is fine. Only
+     * ever given the names of host ends this process made there.
+     */
+    public static void delete(String namespace, String hostName) {
+        if (namespace == null) {
+            delete(hostName);
+            return;
+        }
+        IpBatch.name(hostName);
+        if (NetDevices.exists(namespace, hostName)) {
+            try {
+                IpBatch.run(namespace, "link del dev " + hostName + "\n");
+            } catch (LinuxException e) {
+                if (NetDevices.exists(namespace, hostName)) {
+                    throw e;
+                }
+                // it went away meanwhile: the container's namespace closed
             }
         }
     }
@@ -135,40 +174,6 @@ public final class Veth {
             return Files.readSymbolicLink(Path.of("/sys/class/net", name, "master")).getFileName().toString();
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static void checkName(String n) {
-        // IFNAMSIZ is 16 with the NUL; ip(8) batch lines are split on blanks
-        if (n == null || n.isEmpty() || n.length() > 15 || !n.matches("[A-Za-z0-9_.:@-]+")) {
-            throw new IllegalArgumentException("invalid interface name '" + n + "'");
-        }
-    }
-
-    private static void ip(String batch) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Files.isExecutable(Path.of("/usr/sbin/ip")) ? "/usr/sbin/ip" : "/sbin/ip");
-        cmd.add("-batch");
-        cmd.add("-");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(batch.getBytes(StandardCharsets.US_ASCII));
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new LinuxException("ip -batch: no answer within 10 s", Syscalls.ETIMEDOUT);
-            }
-            if (p.exitValue() != 0) {
-                throw new LinuxException("ip -batch (" + batch.strip().replace('\n', ';') + "): " + out,
-                        Syscalls.EINVAL);
-            }
-        } catch (IOException e) {
-            throw new LinuxException("cannot run " + cmd.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LinuxException("interrupted running ip", Syscalls.EINTR);
         }
     }
 }

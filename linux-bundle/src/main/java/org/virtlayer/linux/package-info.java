@@ -5,10 +5,12 @@
  * ({@link UnixSockets}), {@code /proc/PID/stat} ({@link ProcStat}) and cgroups on v1, hybrid and v2 hosts
  * ({@link CgroupLayout}, {@link Cgroup}). For containers: a program started in new namespaces
  * ({@link NamespaceLauncher}), user namespace ID maps ({@link UserNamespaces}), pseudo-terminals ({@link Pty}),
- * pipes to talk to a child ({@link Pipe}) and veth pairs ({@link Veth}). Shared by the QEMU and LXC drivers.
+ * pipes to talk to a child ({@link Pipe}) and veth pairs ({@link Veth}). For guests' NICs: tap devices
+ * ({@link Tap}), work inside a named network namespace ({@link NetNamespaces}, {@link NetDevices}) and a socket that
+ * hands a descriptor to a running QEMU ({@link DescriptorSocket}). Shared by the QEMU and LXC drivers.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.virtlayer.linux;
 
 import org.osgi.annotation.bundle.Export;

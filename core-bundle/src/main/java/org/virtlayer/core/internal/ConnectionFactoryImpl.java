@@ -8,7 +8,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
@@ -25,12 +24,11 @@ import org.virtlayer.api.ConnectionFactory;
 import org.virtlayer.api.DriverInfo;
 import org.virtlayer.core.internal.calls.CallTimeouts;
 import org.virtlayer.core.internal.calls.JobLocks;
-import org.virtlayer.core.internal.calls.ProviderCalls;
 import org.virtlayer.core.internal.connection.ConnectionOpener;
 import org.virtlayer.core.internal.connection.CoreServices;
+import org.virtlayer.core.internal.connection.NodeContext;
 import org.virtlayer.core.internal.nodedev.HostNodeDevices;
 import org.virtlayer.core.internal.registry.DriverRegistry;
-import org.virtlayer.core.internal.registry.ProviderEntry;
 import org.virtlayer.spi.HostIntrospection;
 import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.NetworkBackend;
@@ -45,13 +43,15 @@ import org.virtlayer.spi.StorageBackend;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CoreConfig.class)
 public final class ConnectionFactoryImpl implements ConnectionFactory {
-    private final DriverRegistry registry = new DriverRegistry();
     private final ExecutorService workers = pool("virtlayer-call", 256);
     private final ExecutorService events = pool("virtlayer-event", Integer.MAX_VALUE);
     private volatile CallTimeouts timeouts = CallTimeouts.DEFAULT;
     private volatile long version;
+    private final Whiteboard whiteboard = new Whiteboard(workers, () -> timeouts);
+    private final DriverRegistry registry = whiteboard.registry();
 
     private final ConnectionOpener opener;
+    private final NodeContext nodeContext;
 
     /** This machine is read by the core's {@link org.virtlayer.core.internal.host.LinuxHost} service. */
     @Activate
@@ -66,8 +66,19 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
      */
     public ConnectionFactoryImpl(HostIntrospection host, long version) {
         this.version = version;
-        opener = new ConnectionOpener(new CoreServices(registry, workers, events, () -> timeouts, new JobLocks(),
-                host, new HostNodeDevices(host), () -> this.version));
+        CoreServices core = new CoreServices(registry, workers, events, () -> timeouts, new JobLocks(), host,
+                new HostNodeDevices(host), () -> this.version);
+        opener = new ConnectionOpener(core);
+        nodeContext = new NodeContext(registry, host);
+    }
+
+    /**
+     * The node's own context over this factory's backends, for hypervisor drivers outside OSGi (tests, embedders):
+     * their work outside any connection (autostart, a guest's end noticed while no connection is open). In OSGi,
+     * {@link NodeContextService} offers one.
+     */
+    public NodeContext nodeContext() {
+        return nodeContext;
     }
 
     /** Sets the call timeouts (outside OSGi; in OSGi they come from the configuration). */
@@ -77,13 +88,17 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
 
     @Modified
     void modified(CoreConfig config) {
-        timeouts = new CallTimeouts(config.quickCallTimeoutSeconds() * 1000,
-                config.lifecycleCallTimeoutSeconds() * 1000, config.longCallTimeoutSeconds() * 1000,
-                config.jobLockTimeoutSeconds() * 1000);
+        timeouts = timeouts(config);
+    }
+
+    static CallTimeouts timeouts(CoreConfig config) {
+        return new CallTimeouts(config.quickCallTimeoutSeconds() * 1000, config.lifecycleCallTimeoutSeconds() * 1000,
+                config.longCallTimeoutSeconds() * 1000, config.jobLockTimeoutSeconds() * 1000);
     }
 
     @Deactivate
     public void deactivate() {
+        nodeContext.close();
         workers.shutdownNow();
         events.shutdownNow();
     }
@@ -112,16 +127,11 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
 
     /** Adds a driver with the properties it would have as a service. */
     public void addDriver(HypervisorDriver driver, Map<String, Object> p, String bundle) {
-        String name = ServiceProps.string(p, HypervisorDriver.NAME, ServiceProps.first(p, HypervisorDriver.SCHEMES));
-        registry.addDriver(new ProviderEntry<>(driver, DriverInfo.Kind.HYPERVISOR, name,
-                ServiceProps.strings(p, HypervisorDriver.SCHEMES), ServiceProps.strings(p, HypervisorDriver.TRANSPORTS),
-                bundle, ServiceProps.ranking(p), serviceId(p),
-                calls(name, Boolean.TRUE.equals(p.get(HypervisorDriver.NONBLOCKING))
-                        || "true".equals(p.get(HypervisorDriver.NONBLOCKING)))));
+        whiteboard.addDriver(driver, p, bundle);
     }
 
     public void removeDriver(HypervisorDriver driver) {
-        registry.remove(driver);
+        whiteboard.remove(driver);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -130,13 +140,11 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
     }
 
     public void addNetworkBackend(NetworkBackend backend, Map<String, Object> p, String bundle) {
-        String name = ServiceProps.string(p, NetworkBackend.NAME, "network");
-        registry.addNetworkBackend(new ProviderEntry<>(backend, DriverInfo.Kind.NETWORK, name, List.of(), List.of(),
-                bundle, ServiceProps.ranking(p), serviceId(p), calls(name, false)));
+        whiteboard.addNetworkBackend(backend, p, bundle);
     }
 
     public void removeNetworkBackend(NetworkBackend backend) {
-        registry.remove(backend);
+        whiteboard.remove(backend);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -145,26 +153,11 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
     }
 
     public void addStorageBackend(StorageBackend backend, Map<String, Object> p, String bundle) {
-        String name = ServiceProps.string(p, StorageBackend.NAME, "storage");
-        registry.addStorageBackend(new ProviderEntry<>(backend, DriverInfo.Kind.STORAGE, name,
-                ServiceProps.strings(p, StorageBackend.POOL_TYPES), List.of(), bundle, ServiceProps.ranking(p),
-                serviceId(p), calls(name, false)));
+        whiteboard.addStorageBackend(backend, p, bundle);
     }
 
     public void removeStorageBackend(StorageBackend backend) {
-        registry.remove(backend);
-    }
-
-    private final java.util.concurrent.atomic.AtomicLong standaloneIds = new java.util.concurrent.atomic.AtomicLong(
-            Long.MAX_VALUE / 2);
-
-    private long serviceId(Map<String, Object> p) {
-        Object id = p.get(Constants.SERVICE_ID);
-        return id instanceof Long ? (Long) id : standaloneIds.incrementAndGet();
-    }
-
-    private ProviderCalls calls(String name, boolean nonBlocking) {
-        return new ProviderCalls(name, nonBlocking, workers, () -> timeouts);
+        whiteboard.remove(backend);
     }
 
     // ---- helpers
@@ -173,7 +166,7 @@ public final class ConnectionFactoryImpl implements ConnectionFactory {
         return v.getMajor() * 1_000_000L + v.getMinor() * 1_000L + v.getMicro();
     }
 
-    private static ExecutorService pool(String prefix, int max) {
+    static ExecutorService pool(String prefix, int max) {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(0, max, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

@@ -51,7 +51,7 @@ public final class LxcFixture implements AutoCloseable {
     }
 
     private LxcDriver newDriver() {
-        LxcDriver d = new LxcDriver(stores, LxcNode.NodeConfig.defaults(CGROUP_ROOT));
+        LxcDriver d = new LxcDriver(stores, LxcNode.NodeConfig.defaults(CGROUP_ROOT), factory.nodeContext());
         factory.addDriver(d, Map.of(HypervisorDriver.SCHEMES, "lxc", HypervisorDriver.NAME, "lxc"),
                 "org.virtlayer.driver.lxc/lxc");
         return d;

@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
 import org.virtlayer.api.DomainStatsRecord;
+import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.NetworkListFlag;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.driver.lxc.internal.node.LxcNode;
 import org.virtlayer.linux.Veth;
 import org.virtlayer.spi.DriverContext;
+import org.virtlayer.spi.MacAddresses;
 import org.virtlayer.spi.NetworkBackend;
+import org.virtlayer.spi.NetworkPort;
+import org.virtlayer.spi.NetworkPortRequest;
 import org.virtlayer.spi.NetworkRef;
 import org.virtlayer.spi.NetworkService;
 import org.virtlayer.spi.NetworkSummary;
@@ -36,8 +41,8 @@ class NetworkAndUserNamespaceTest {
             LxcFixture.run(List.of("/usr/sbin/ip", "addr", "add", "10.213.7.1/24", "dev", bridge));
             LxcFixture.run(List.of("/usr/sbin/ip", "link", "set", bridge, "up"));
             // the network backend's seam: a virtual network is its bridge, asked of the backend installed now
-            f.factory.addNetworkBackend(new OneNetwork("vltest", bridge), Map.of(NetworkBackend.NAME, "test-net"),
-                    "test");
+            OneNetwork network = new OneNetwork("vltest", bridge);
+            f.factory.addNetworkBackend(network, Map.of(NetworkBackend.NAME, "test-net"), "test");
             String nic = "    <interface type='bridge'><mac address='52:54:00:aa:bb:01'/><source bridge='" + bridge
                     + "'/><ip address='10.213.7.2' prefix='24'/><route family='ipv4' address='0.0.0.0'"
                     + " gateway='10.213.7.1'/></interface>\n"
@@ -57,8 +62,12 @@ class NetworkAndUserNamespaceTest {
             assertThat(ends).hasSize(3).endsWith("vltest-eth");
             String host = ends.get(0);
             assertThat(host).startsWith("veth");
-            assertThat(xml).contains("<alias name='net0'/>", "<alias name='net1'/>",
-                    "<source network='vltest' bridge='" + bridge + "'/>");
+            assertThat(xml).contains("<alias name='net0'/>", "<alias name='net1'/>");
+            OneNetwork.Port port = network.ports.values().iterator().next();
+            assertThat(network.ports).hasSize(1);
+            assertThat(port.request().ownerName()).isEqualTo("ct-net");
+            assertThat(xml).contains("<source network='vltest' portid='" + port.uuid() + "' bridge='" + bridge
+                    + "'/>");
             assertThat(Veth.bridgeOf(host)).isEqualTo(bridge);
             String second = ends.get(1);
             assertThat(second).isNotEqualTo(host);
@@ -87,6 +96,7 @@ class NetworkAndUserNamespaceTest {
             assertThat(Veth.exists(host)).as("the host end is gone").isFalse();
             assertThat(Veth.exists(second)).isFalse();
             assertThat(Veth.exists("vltest-eth")).isFalse();
+            assertThat(network.ports).as("the container's port, given back").isEmpty();
         } finally {
             LxcFixture.run(List.of("/usr/sbin/ip", "link", "del", bridge));
         }
@@ -131,8 +141,15 @@ class NetworkAndUserNamespaceTest {
         }
     }
 
-    /** A network backend with one active network on a given bridge. */
-    private record OneNetwork(String name, String bridge) implements NetworkBackend {
+    /** A network backend with one active network on a given bridge, handing out ports. */
+    private record OneNetwork(String name, String bridge, Map<UUID, Port> ports) implements NetworkBackend {
+        record Port(UUID uuid, NetworkPortRequest request) {
+        }
+
+        OneNetwork(String name, String bridge) {
+            this(name, bridge, new ConcurrentHashMap<>());
+        }
+
         @Override
         public NetworkService open(OpenRequest request, DriverContext context) {
             NetworkRef ref = new NetworkRef(name, UUID.nameUUIDFromBytes(name.getBytes()));
@@ -163,6 +180,22 @@ class NetworkAndUserNamespaceTest {
                 @Override
                 public String networkBridgeName(NetworkRef network) {
                     return bridge;
+                }
+
+                @Override
+                public NetworkPort createPort(NetworkRef network, NetworkPortRequest r) {
+                    Port p = new Port(UUID.randomUUID(), r);
+                    ports.put(p.uuid(), p);
+                    return new NetworkPort(p.uuid(), network, r.ownerName(), r.ownerUuid(),
+                            r.mac() == null ? MacAddresses.generate() : r.mac(), NetworkPort.PLUG_BRIDGE, bridge, 0,
+                            null);
+                }
+
+                @Override
+                public void deletePort(NetworkRef network, UUID port) {
+                    if (ports.remove(port) == null) {
+                        throw new VirtException(ErrorCode.NO_NETWORK_PORT, "no port " + port);
+                    }
                 }
             };
         }

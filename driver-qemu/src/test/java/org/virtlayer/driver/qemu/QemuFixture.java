@@ -46,7 +46,7 @@ public final class QemuFixture implements AutoCloseable {
     }
 
     private QemuDriver newDriver() {
-        QemuDriver d = new QemuDriver(stores, CONFIG);
+        QemuDriver d = new QemuDriver(stores, CONFIG, factory.nodeContext());
         factory.addDriver(d, Map.of(HypervisorDriver.SCHEMES, "qemu", HypervisorDriver.NAME, "qemu"),
                 "org.virtlayer.driver.qemu/qemu");
         return d;

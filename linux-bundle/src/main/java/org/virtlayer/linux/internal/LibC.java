@@ -50,6 +50,14 @@ public interface LibC extends Library {
 
     int listen(int fd, int backlog);
 
+    int connect(int fd, Pointer address, int length);
+
+    long sendmsg(int fd, Pointer message, int flags);
+
+    int ioctl(int fd, long request, Object... args);
+
+    int setns(int fd, int nsType);
+
     int unlink(String path);
 
     int pipe2(int[] fds, int flags);

@@ -41,9 +41,11 @@ import org.virtlayer.api.event.StoragePoolEventListener;
 import org.virtlayer.core.internal.calls.Operation;
 import org.virtlayer.core.internal.calls.ProviderCalls;
 import org.virtlayer.core.internal.event.EventHub;
+import org.virtlayer.core.internal.registry.DriverRegistry;
 import org.virtlayer.core.internal.registry.ProviderEntry;
 import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.DomainSummary;
+import org.virtlayer.spi.DriverContext;
 import org.virtlayer.spi.HypervisorConnection;
 import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.NetworkRef;
@@ -92,8 +94,9 @@ public final class ConnectionImpl implements Connection {
         this.poolEvents = new EventHub<>(core.eventPool());
         this.closeEvents = new EventHub<>(core.eventPool());
         this.gapEvents = new EventHub<>(core.eventPool());
-        this.networks = new NetworkRouter(this);
-        this.storage = new StorageRouter(this);
+        BackendUser forBackends = new ForBackends();
+        this.networks = new NetworkRouter(forBackends);
+        this.storage = new StorageRouter(forBackends);
     }
 
     /** Opens the driver's side; on failure the connection is unusable and the error is the driver's. */
@@ -111,8 +114,8 @@ public final class ConnectionImpl implements Connection {
             node = opened.node();
             state = State.OPEN;
         }
-        networks.adoptOwn(opened);
-        storage.adoptOwn(opened);
+        networks.adoptOwn(opened, calls);
+        storage.adoptOwn(opened, calls);
     }
 
     // ---- the gate
@@ -188,6 +191,34 @@ public final class ConnectionImpl implements Connection {
 
     OpenRequest openRequest() {
         return new OpenRequest(uri, readOnly);
+    }
+
+    /** The backends are called on behalf of this connection while it is usable, and report to its listeners. */
+    private final class ForBackends implements BackendUser {
+        @Override
+        public void checkUsable() {
+            usable();
+        }
+
+        @Override
+        public DriverRegistry registry() {
+            return core.registry();
+        }
+
+        @Override
+        public OpenRequest openRequest() {
+            return ConnectionImpl.this.openRequest();
+        }
+
+        @Override
+        public DriverContext backendContext() {
+            return new DriverContextImpl(ConnectionImpl.this);
+        }
+
+        @Override
+        public String describe() {
+            return uri.toString();
+        }
     }
 
     NetworkRouter networkRouter() {

@@ -11,6 +11,7 @@ import org.virtlayer.api.NetworkUpdateCommand;
 import org.virtlayer.api.NetworkUpdateSection;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.core.internal.calls.Operation;
+import org.virtlayer.core.internal.calls.ProviderCalls;
 import org.virtlayer.core.internal.registry.ProviderEntry;
 import org.virtlayer.spi.HypervisorConnection;
 import org.virtlayer.spi.NetworkBackend;
@@ -21,27 +22,29 @@ import org.virtlayer.spi.NetworkService;
 import org.virtlayer.spi.NetworkSummary;
 
 /**
- * A connection's networks: the hypervisor driver's own if it serves them (the test driver), otherwise those of the
- * network backend installed now, opened for this connection on first use and dropped when the backend leaves.
+ * A connection's networks, or the node's ({@link NodeContext}): the hypervisor driver's own if it serves them (the
+ * test driver), otherwise those of the network backend installed now, opened for this user on first use and dropped
+ * when the backend leaves.
  */
 final class NetworkRouter implements NetworkService {
-    private final ConnectionImpl conn;
+    private final BackendUser user;
     private volatile ServiceBinding<NetworkService> own;
     private volatile ServiceBinding<NetworkService> backend;
 
-    NetworkRouter(ConnectionImpl conn) {
-        this.conn = conn;
+    NetworkRouter(BackendUser user) {
+        this.user = user;
     }
 
-    void adoptOwn(HypervisorConnection hc) {
+    /** The hypervisor driver's own networks, if it serves them, called through the driver's guard. */
+    void adoptOwn(HypervisorConnection hc, ProviderCalls driverCalls) {
         NetworkService s = hc.networks();
         if (s != null) {
-            own = new ServiceBinding<>(s, conn.driver().calls(), null);
+            own = new ServiceBinding<>(s, driverCalls, null);
         }
     }
 
     private ServiceBinding<NetworkService> binding() {
-        conn.usable();
+        user.checkUsable();
         ServiceBinding<NetworkService> b = own;
         if (b != null) {
             return b;
@@ -55,12 +58,12 @@ final class NetworkRouter implements NetworkService {
             if (b != null && !b.calls().isGone()) {
                 return b;
             }
-            ProviderEntry<NetworkBackend> e = conn.core().registry().networkBackend()
+            ProviderEntry<NetworkBackend> e = user.registry().networkBackend()
                     .orElseThrow(() -> new VirtException(ErrorCode.DRIVER_UNAVAILABLE, "no network backend is"
-                            + " installed: networks of " + conn.uri() + " need one (Karaf feature"
+                            + " installed: networks of " + user.describe() + " need one (Karaf feature"
                             + " virtlayer-network-bridge)"));
             NetworkService s = e.calls().call(Operation.CONNECT_OPEN,
-                    () -> e.service().open(conn.openRequest(), new DriverContextImpl(conn)));
+                    () -> e.service().open(user.openRequest(), user.backendContext()));
             backend = b = new ServiceBinding<>(s, e.calls(), e);
             return b;
         }

@@ -19,6 +19,7 @@ import org.virtlayer.api.StorageVolumeInfo;
 import org.virtlayer.api.StorageVolumeResizeFlag;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.core.internal.calls.Operation;
+import org.virtlayer.core.internal.calls.ProviderCalls;
 import org.virtlayer.core.internal.registry.ProviderEntry;
 import org.virtlayer.spi.HypervisorConnection;
 import org.virtlayer.spi.PoolRef;
@@ -29,37 +30,38 @@ import org.virtlayer.spi.VolumeRef;
 import org.virtlayer.xml.SafeXmlParser;
 
 /**
- * A connection's storage: the hypervisor driver's own if it serves it (the test driver), otherwise the pools of every
- * storage backend installed now, each pool routed to the backend of its type. It is also what drivers get from
- * {@code DriverContext.storage()} to resolve volumes.
+ * A connection's storage, or the node's ({@link NodeContext}): the hypervisor driver's own if it serves it (the test
+ * driver), otherwise the pools of every storage backend installed now, each pool routed to the backend of its type.
+ * It is also what drivers get from {@code DriverContext.storage()} to resolve volumes.
  */
 final class StorageRouter implements StorageService {
-    private final ConnectionImpl conn;
+    private final BackendUser user;
     private volatile ServiceBinding<StorageService> own;
     private final Map<ProviderEntry<?>, ServiceBinding<StorageService>> backends = new ConcurrentHashMap<>();
 
-    StorageRouter(ConnectionImpl conn) {
-        this.conn = conn;
+    StorageRouter(BackendUser user) {
+        this.user = user;
     }
 
-    void adoptOwn(HypervisorConnection hc) {
+    /** The hypervisor driver's own storage, if it serves it, called through the driver's guard. */
+    void adoptOwn(HypervisorConnection hc, ProviderCalls driverCalls) {
         StorageService s = hc.storage();
         if (s != null) {
-            own = new ServiceBinding<>(s, conn.driver().calls(), null);
+            own = new ServiceBinding<>(s, driverCalls, null);
         }
     }
 
     /** Every service to ask, own first; fails when there is none at all. */
     private List<ServiceBinding<StorageService>> all() {
-        conn.usable();
+        user.checkUsable();
         ServiceBinding<StorageService> o = own;
         if (o != null) {
             return List.of(o);
         }
-        List<ProviderEntry<StorageBackend>> entries = conn.core().registry().storageBackends();
+        List<ProviderEntry<StorageBackend>> entries = user.registry().storageBackends();
         if (entries.isEmpty()) {
             throw new VirtException(ErrorCode.DRIVER_UNAVAILABLE, "no storage backend is installed: storage pools of "
-                    + conn.uri() + " need one (Karaf feature virtlayer-storage-dir)");
+                    + user.describe() + " need one (Karaf feature virtlayer-storage-dir)");
         }
         List<ServiceBinding<StorageService>> out = new ArrayList<>(entries.size());
         for (ProviderEntry<StorageBackend> e : entries) {
@@ -71,25 +73,25 @@ final class StorageRouter implements StorageService {
     private ServiceBinding<StorageService> bind(ProviderEntry<StorageBackend> e) {
         return backends.computeIfAbsent(e, k -> new ServiceBinding<>(
                 e.calls().call(Operation.CONNECT_OPEN,
-                        () -> e.service().open(conn.openRequest(), new DriverContextImpl(conn))),
+                        () -> e.service().open(user.openRequest(), user.backendContext())),
                 e.calls(), e));
     }
 
     /** The service for pools of this type. */
     private ServiceBinding<StorageService> forType(String type) {
-        conn.usable();
+        user.checkUsable();
         ServiceBinding<StorageService> o = own;
         if (o != null) {
             return o;
         }
-        ProviderEntry<StorageBackend> e = conn.core().registry().storageBackendFor(type)
+        ProviderEntry<StorageBackend> e = user.registry().storageBackendFor(type)
                 .orElseThrow(() -> new VirtException(ErrorCode.DRIVER_UNAVAILABLE, "no storage backend for pool type '"
                         + type + "' is installed" + installed()));
         return bind(e);
     }
 
     private String installed() {
-        List<String> types = conn.core().registry().poolTypes();
+        List<String> types = user.registry().poolTypes();
         return types.isEmpty() ? " (no storage backend is installed; Karaf feature virtlayer-storage-dir serves 'dir'"
                 + " pools)" : " (installed pool types: " + String.join(", ", types) + ")";
     }

@@ -36,7 +36,7 @@ final class LxcConnection implements HypervisorConnection {
 
     LxcConnection(LxcNode node, DriverContext context) {
         this.node = node;
-        this.ops = new NodeOperations(node, context, this);
+        this.ops = new NodeOperations(node, this);
         this.context = context;
         node.addSink(context.events());
     }

@@ -20,8 +20,9 @@ import org.virtlayer.spi.StateStores;
 /**
  * The LXC driver: {@code lxc:///system} and {@code lxc:///}, one node (state under the core's {@code lxc} area). On
  * activation it loads the definitions, finds every container still running from an earlier activation or JVM, and
- * starts the autostart domains; on deactivation it lets go of its containers without stopping them. Calls may block
- * (a container's setup, its end), so the core runs them under its timeouts.
+ * starts the autostart domains (through the core's node context, as no connection exists then); on deactivation it
+ * lets go of its containers without stopping them. Calls may block (a container's setup, its end), so the core runs
+ * them under its timeouts.
  */
 @Component(service = HypervisorDriver.class, configurationPid = "org.virtlayer.driver.lxc",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
@@ -34,16 +35,25 @@ public final class LxcDriver implements HypervisorDriver {
     private final LxcNode node;
     private final Thread autostart;
 
+    /**
+     * @param nodeContext the core's node-level context: the node's network backend, for what the driver does on its
+     *     own (autostart here, a container's ports released when it ends, whoever is connected)
+     */
     @Activate
-    public LxcDriver(@Reference StateStores stores, LxcDriverConfig config) {
+    public LxcDriver(@Reference StateStores stores,
+            @Reference(target = "(virtlayer.context=node)") DriverContext nodeContext, LxcDriverConfig config) {
         this(stores, new LxcNode.NodeConfig(config.cgroupRoot(), config.busybox().isBlank()
-                ? LxcNode.NodeConfig.findBusybox() : Path.of(config.busybox()), config.startTimeoutSeconds() * 1000));
+                ? LxcNode.NodeConfig.findBusybox() : Path.of(config.busybox()), config.startTimeoutSeconds() * 1000),
+                nodeContext);
     }
 
-    /** A driver outside OSGi (tests, benchmarks); {@link #deactivate()} is its bundle stopping. */
-    public LxcDriver(StateStores stores, LxcNode.NodeConfig config) {
+    /**
+     * A driver outside OSGi (tests, benchmarks), given the core's node context ({@code ConnectionFactoryImpl
+     * .nodeContext()}); {@link #deactivate()} is its bundle stopping.
+     */
+    public LxcDriver(StateStores stores, LxcNode.NodeConfig config, DriverContext nodeContext) {
         this.watcher = new ProcessWatcher("virtlayer-lxc-exits");
-        this.node = new LxcNode(stores.open("lxc"), watcher, config);
+        this.node = new LxcNode(stores.open("lxc"), watcher, config, nodeContext);
         node.load();
         autostart = new Thread(node::autostart, "virtlayer-lxc-autostart");
         autostart.setDaemon(true);

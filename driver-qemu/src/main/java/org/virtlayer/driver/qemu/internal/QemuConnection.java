@@ -38,7 +38,7 @@ final class QemuConnection implements HypervisorConnection {
 
     QemuConnection(QemuNode node, DriverContext context) {
         this.node = node;
-        this.ops = new NodeOperations(node, context, this);
+        this.ops = new NodeOperations(node, this);
         this.context = context;
         node.addSink(context.events());
     }

@@ -25,9 +25,9 @@ import org.virtlayer.spi.StateStores;
 /**
  * The QEMU driver: {@code qemu:///system} (state under the core's {@code qemu/system} area) and
  * {@code qemu:///session} (one area per user, {@code qemu/session/USER}). On activation it loads the definitions,
- * finds every QEMU still running from an earlier activation or JVM, and starts the autostart domains; on
- * deactivation it lets go of its QEMUs without stopping them. Calls may block (QMP round trips, process exits), so
- * the core runs them under its timeouts.
+ * finds every QEMU still running from an earlier activation or JVM, and starts the autostart domains (through the
+ * core's node context, as no connection exists then); on deactivation it lets go of its QEMUs without stopping them.
+ * Calls may block (QMP round trips, process exits), so the core runs them under its timeouts.
  */
 @Component(service = HypervisorDriver.class, configurationPid = "org.virtlayer.driver.qemu",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
@@ -37,6 +37,7 @@ import org.virtlayer.spi.StateStores;
 @Designate(ocd = QemuDriverConfig.class)
 public final class QemuDriver implements HypervisorDriver {
     private final StateStores stores;
+    private final DriverContext nodeContext;
     private final QemuNode.NodeConfig config;
     private final ProcessWatcher watcher;
     private final MonitorLoop loop;
@@ -45,15 +46,24 @@ public final class QemuDriver implements HypervisorDriver {
     private final String user = System.getProperty("user.name", "user");
     private final Thread autostart;
 
+    /**
+     * @param nodeContext the core's node-level context: the node's network and storage backends, for what the driver
+     *     does on its own (autostart here, a guest's ports released when it ends, whoever is connected)
+     */
     @Activate
-    public QemuDriver(@Reference StateStores stores, QemuDriverConfig config) {
+    public QemuDriver(@Reference StateStores stores,
+            @Reference(target = "(virtlayer.context=node)") DriverContext nodeContext, QemuDriverConfig config) {
         this(stores, new QemuNode.NodeConfig(config.destroyGraceSeconds() * 1000, config.cgroupRoot(),
-                config.monitorTimeoutSeconds() * 1000));
+                config.monitorTimeoutSeconds() * 1000), nodeContext);
     }
 
-    /** A driver outside OSGi (tests, benchmarks); {@link #deactivate()} is its bundle stopping. */
-    public QemuDriver(StateStores stores, QemuNode.NodeConfig config) {
+    /**
+     * A driver outside OSGi (tests, benchmarks), given the core's node context ({@code ConnectionFactoryImpl
+     * .nodeContext()}); {@link #deactivate()} is its bundle stopping.
+     */
+    public QemuDriver(StateStores stores, QemuNode.NodeConfig config, DriverContext nodeContext) {
         this.stores = stores;
+        this.nodeContext = nodeContext;
         this.config = config;
         this.watcher = new ProcessWatcher("virtlayer-qemu-exits");
         this.loop = new MonitorLoop("virtlayer-qemu-qmp");
@@ -78,7 +88,7 @@ public final class QemuDriver implements HypervisorDriver {
         return nodes.computeIfAbsent(path, p -> {
             boolean system = p.equals("/system");
             QemuNode n = new QemuNode(system ? "qemu:///system" : "qemu:///session", system,
-                    stores.open(system ? "qemu/system" : sessionArea()), caps, watcher, loop, config);
+                    stores.open(system ? "qemu/system" : sessionArea()), caps, watcher, loop, config, nodeContext);
             n.load();
             return n;
         });

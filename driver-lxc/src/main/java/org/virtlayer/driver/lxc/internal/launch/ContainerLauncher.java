@@ -165,8 +165,8 @@ public final class ContainerLauncher {
                 for (ContainerPlan.Route r : n.hostRoutes()) {
                     routes.add(new Veth.Route(r.address(), r.prefix(), r.gateway()));
                 }
-                Veth.create(n.hostName(), new Veth.Peer(n.guestName(), n.mac(), init.pid()), n.bridge(), addresses,
-                        routes);
+                Veth.create(new Veth.HostEnd(n.hostName(), n.hostSide().namespace(), n.hostMac(), n.hostSide().mtu(),
+                        n.bridge()), new Veth.Peer(n.guestName(), n.mac(), init.pid()), addresses, routes);
             }
             go.write("go\n");
             PidFd k = keeper == null ? null : awaitTask(keeper);

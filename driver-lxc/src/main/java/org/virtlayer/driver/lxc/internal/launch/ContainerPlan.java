@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.linux.UserNamespaces;
+import org.virtlayer.spi.MacAddresses;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.ScaledSize;
 import org.virtlayer.xml.XmlElement;
@@ -14,7 +15,8 @@ import org.virtlayer.xml.XmlElement;
 /**
  * What a container is made of, read from its live definition: the root file system and the others, init with its
  * arguments, environment and folder, the host name, the user namespace's ID maps, and the network interfaces with the
- * host-side names and bridges {@code HostInterfaces} has already written into the definition.
+ * host-side names and bridges {@code HostInterfaces} has already written into the definition, and where the host ends
+ * go beyond that ({@link HostSide}: what a network port said).
  */
 public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem root, List<Filesystem> filesystems,
         List<String> initArgv, Map<String, String> initEnv, String initDir, List<UserNamespaces.Range> uidMap,
@@ -48,12 +50,22 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
     }
 
     /**
-     * An interface: the veth's ends, the bridge of the host end, the container end's addresses and routes
-     * ({@code <ip>}, {@code <route>}), and the host end's ({@code <source><ip/><route/></source>} of an ethernet
-     * interface).
+     * An interface: the veth's ends, the container end's MAC, the host end's MAC ({@code MacAddresses.hostSideOf}
+     * the container's: a bridge then never takes a container's address), namespace, MTU and bridge, the container
+     * end's addresses and routes ({@code <ip>}, {@code <route>}), and the host end's ({@code <source><ip/><route/>}
+     * of an ethernet interface).
      */
-    public record Nic(String hostName, String guestName, String mac, String bridge, List<Address> addresses,
-            List<Route> routes, List<Address> hostAddresses, List<Route> hostRoutes) {
+    public record Nic(String hostName, String guestName, String mac, String hostMac, HostSide hostSide,
+            String bridge, List<Address> addresses, List<Route> routes, List<Address> hostAddresses,
+            List<Route> hostRoutes) {
+    }
+
+    /**
+     * Where a host end goes that its definition does not say: the network namespace ({@code ip netns} name, null for
+     * the host's own) and MTU (0: the kernel's) of the port of a virtual network it joins.
+     */
+    public record HostSide(String namespace, int mtu) {
+        public static final HostSide HOST = new HostSide(null, 0);
     }
 
     /** An address: {@code <ip address='...' prefix='...' peer='...'/>} (peer: the far end of a point-to-point link). */
@@ -69,7 +81,13 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
         return !uidMap.isEmpty();
     }
 
+    /** The plan of a definition whose host ends are all in the host's namespace with the kernel's MTU. */
     public static ContainerPlan of(DomainDef live) {
+        return of(live, Map.of());
+    }
+
+    /** The plan of a definition, {@code hostSides} saying where host ends (by name) that are not plain go. */
+    public static ContainerPlan of(DomainDef live, Map<String, HostSide> hostSides) {
         XmlElement os = live.os();
         List<String> argv = new ArrayList<>();
         argv.add(os.childText("init") == null ? "/sbin/init" : os.childText("init").strip());
@@ -114,7 +132,7 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
         List<Nic> nics = new ArrayList<>();
         List<XmlElement> interfaces = live.devices("interface");
         for (int i = 0; i < interfaces.size(); i++) {
-            nics.add(nic(interfaces.get(i), i));
+            nics.add(nic(interfaces.get(i), i, hostSides));
         }
         return new ContainerPlan(live.name(), live.uuid(), hostname(live.name()), root, others, argv, env, initDir,
                 uids, gids, nics, droppedCapabilities(live));
@@ -181,7 +199,7 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
                 Long.parseLong(e.attr("count")));
     }
 
-    private static Nic nic(XmlElement nic, int index) {
+    private static Nic nic(XmlElement nic, int index, Map<String, HostSide> hostSides) {
         String host = nic.child("target") == null ? null : nic.child("target").attr("dev");
         String guest = nic.child("guest") != null && nic.child("guest").attr("dev") != null
                 ? nic.child("guest").attr("dev") : "eth" + index;
@@ -189,7 +207,9 @@ public record ContainerPlan(String name, UUID uuid, String hostname, Filesystem 
         XmlElement source = nic.child("source");
         String bridge = source == null ? null : source.attr("bridge");
         boolean ethernet = "ethernet".equals(nic.attr("type"));
-        return new Nic(host, guest, mac, bridge, addresses(nic), routes(nic),
+        HostSide side = host == null ? HostSide.HOST : hostSides.getOrDefault(host, HostSide.HOST);
+        return new Nic(host, guest, mac, mac == null ? null : MacAddresses.hostSideOf(mac), side, bridge,
+                addresses(nic), routes(nic),
                 ethernet && source != null ? addresses(source) : List.of(),
                 ethernet && source != null ? routes(source) : List.of());
     }

@@ -1,13 +1,14 @@
 package org.virtlayer.driver.lxc.internal.node;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.driver.lxc.internal.launch.ContainerPlan.HostSide;
 import org.virtlayer.linux.Cgroup;
 import org.virtlayer.linux.PidFd;
 import org.virtlayer.linux.ProcessWatcher;
-import org.virtlayer.spi.DriverContext;
 
 /**
  * One running container and what the driver knows about it: its supervisor (util-linux {@code unshare}, outside the
@@ -39,11 +40,14 @@ final class Container {
     final CompletableFuture<Void> stopped = new CompletableFuture<>();
     /** The connection that asked for AUTODESTROY, if one did. */
     volatile Object autodestroyOwner;
-    /** The starting connection's context, to resolve networks again when the container restarts. */
-    volatile DriverContext context;
+    /**
+     * Where its veths' host ends are when not plainly in the host's namespace (a network port's namespace, MTU), by
+     * host end name: to make them again after a reboot, read their counters, remove them.
+     */
+    final Map<String, HostSide> hostSides;
 
     Container(PidFd supervisor, long supervisorTicks, PidFd init, long initTicks, PidFd console, long consoleTicks,
-            Cgroup cgroup, Path runDir, String tty) {
+            Cgroup cgroup, Path runDir, String tty, Map<String, HostSide> hostSides) {
         this.supervisor = supervisor;
         this.supervisorTicks = supervisorTicks;
         this.init = init;
@@ -53,6 +57,7 @@ final class Container {
         this.cgroup = cgroup;
         this.runDir = runDir;
         this.tty = tty;
+        this.hostSides = Map.copyOf(hostSides);
     }
 
     /** Decides how the coming end is reported, unless an earlier decision stands. */

@@ -3,6 +3,7 @@ package org.virtlayer.driver.lxc.internal.node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,13 +16,13 @@ import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
 import org.virtlayer.driver.lxc.internal.launch.ContainerLauncher;
 import org.virtlayer.driver.lxc.internal.launch.ContainerPlan;
+import org.virtlayer.driver.lxc.internal.launch.ContainerPlan.HostSide;
 import org.virtlayer.linux.Cgroup;
 import org.virtlayer.linux.LinuxException;
 import org.virtlayer.linux.PidFd;
 import org.virtlayer.linux.ProcessExit;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.spi.DomainRef;
-import org.virtlayer.spi.DriverContext;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 
@@ -45,11 +46,13 @@ final class ContainerLifecycle {
     /**
      * Starts a container.
      *
+     * <p>Networks are resolved through the node's own context, whoever starts the container (a connection, or
+     * autostart).
+     *
      * @param basis the definition to run (createXML), or null for the domain's own
-     * @param context the starting connection's, to resolve networks; null for autostart
      * @param autodestroyOwner the connection whose closing destroys the container, or null
      */
-    DomainRef start(LxcDomain d, DomainDef basis, DriverContext context, Object autodestroyOwner) {
+    DomainRef start(LxcDomain d, DomainDef basis, Object autodestroyOwner) {
         DomainDef live;
         synchronized (d) {
             if (d.state.isActive() || d.run != null || d.starting) {
@@ -58,24 +61,24 @@ final class ContainerLifecycle {
             d.starting = true;
             live = basis != null ? basis.copy() : d.persistentDef != null ? d.persistentDef.copy() : d.def.copy();
         }
-        Container c;
+        Map<String, HostSide> sides;
         try {
-            node.interfaces.resolve(live, context);
-            live.setId(node.assignId(d));
-            c = launch(d, live);
+            sides = node.interfaces.resolve(live);
         } catch (RuntimeException e) {
-            node.releaseId(d);
-            node.interfaces.release(live);
-            synchronized (d) {
-                d.starting = false;
-                d.setState(DomainStateReason.SHUTOFF_FAILED);
-            }
-            if (!d.persistent() && !d.isActive()) {
-                node.remove(d);
-            }
+            startFailed(d);
             throw e;
         }
-        c.context = context;
+        Container c;
+        try {
+            live.setId(node.assignId(d));
+            c = launch(d, live, sides);
+        } catch (RuntimeException e) {
+            node.releaseId(d);
+            node.interfaces.removeVeths(live, sides);
+            node.interfaces.releasePorts(live);
+            startFailed(d);
+            throw e;
+        }
         c.autodestroyOwner = autodestroyOwner;
         DomainRef ref;
         synchronized (d) {
@@ -91,6 +94,16 @@ final class ContainerLifecycle {
         return ref;
     }
 
+    private void startFailed(LxcDomain d) {
+        synchronized (d) {
+            d.starting = false;
+            d.setState(DomainStateReason.SHUTOFF_FAILED);
+        }
+        if (!d.persistent() && !d.isActive()) {
+            node.remove(d);
+        }
+    }
+
     /** Learns of the container's end as it happens: the supervisor's exit (and reaps the console keeper's). */
     private void watch(LxcDomain d, Container c) {
         c.watch = node.watcher.watch(c.supervisor, exit -> node.events.execute(() -> exited(d, c, exit)));
@@ -103,8 +116,8 @@ final class ContainerLifecycle {
      * Everything of one start that touches the host: cgroup, launch, the console in the live definition, the runtime
      * status (written while the container's setup runs, so that it costs the start nothing).
      */
-    private Container launch(LxcDomain d, DomainDef live) {
-        ContainerPlan plan = ContainerPlan.of(live);
+    private Container launch(LxcDomain d, DomainDef live, Map<String, HostSide> sides) {
+        ContainerPlan plan = ContainerPlan.of(live, sides);
         Path runDir = node.store.freshRunDir(d.uuid);
         Path log = node.store.logFile(live.name());
         long logStart = DomainLog.starting(log, "container '" + live.name() + "' (init " + String.join(" ",
@@ -127,7 +140,7 @@ final class ContainerLifecycle {
                 node.store.writeStatus(d.uuid, new RuntimeStatus(DomainStateReason.RUNNING_BOOTED, live.id(),
                         persistent, started.supervisor().pid(), started.supervisorTicks(), started.init().pid(),
                         started.initTicks(), started.console() == null ? -1 : started.console().pid(),
-                        started.consoleTicks(), cg.path(), started.tty(), live).toXml());
+                        started.consoleTicks(), cg.path(), started.tty(), sides, live).toXml());
             });
         } catch (ContainerLauncher.LaunchFailure e) {
             ContainerCgroups.remove(cg, List.of());
@@ -138,7 +151,7 @@ final class ContainerLifecycle {
                     + live.name() + "': " + e.getMessage() + (said.isEmpty() ? "" : ": " + said));
         }
         return new Container(l.supervisor(), l.supervisorTicks(), l.init(), l.initTicks(), l.console(),
-                l.consoleTicks(), cg, runDir, l.tty());
+                l.consoleTicks(), cg, runDir, l.tty(), sides);
     }
 
     /** libvirt's live console: {@code <console type='pty' tty='/dev/pts/N'><source path='/dev/pts/N'/>...}. */
@@ -316,7 +329,7 @@ final class ContainerLifecycle {
                 }
                 s = new RuntimeStatus(d.reason, d.id, d.persistentDef != null, c.supervisor.pid(), c.supervisorTicks,
                         c.init.pid(), c.initTicks, c.console == null ? -1 : c.console.pid(), c.consoleTicks,
-                        c.cgroup.path(), c.tty, d.def);
+                        c.cgroup.path(), c.tty, c.hostSides, d.def);
                 node.store.writeStatus(d.uuid, s.toXml());
             }
         }
@@ -373,7 +386,10 @@ final class ContainerLifecycle {
         return a == null ? "restart" : a;
     }
 
-    /** Nothing of the container may outlive it: processes, frozen or not, the cgroup, the veths' host ends. */
+    /**
+     * Nothing of the container may outlive it: processes, frozen or not, the cgroup, the veths' host ends. Its network
+     * ports stay until it is known not to start again.
+     */
     private void cleanUp(Container c, DomainDef live) {
         c.init.signal(Syscalls.SIGKILL);
         thawIfFrozen(c);
@@ -384,15 +400,14 @@ final class ContainerLifecycle {
         }
         ContainerCgroups.remove(c.cgroup, known);
         c.closePidfds();
-        node.interfaces.release(live);
+        node.interfaces.removeVeths(live, c.hostSides);
     }
 
     /** The container of a reboot starts again in place: same ID, same definition, no lifecycle event. */
     private boolean restart(LxcDomain d, Container old, DomainDef live) {
         try {
             node.interfaces.adopt(live);
-            Container c = launch(d, live);
-            c.context = old.context;
+            Container c = launch(d, live, old.hostSides);
             c.autodestroyOwner = old.autodestroyOwner;
             synchronized (d) {
                 d.run = c;
@@ -404,7 +419,7 @@ final class ContainerLifecycle {
         } catch (VirtException | LinuxException e) {
             LOG.log(System.Logger.Level.WARNING, "container '" + live.name() + "' could not start again after its"
                     + " reboot: " + e.getMessage());
-            node.interfaces.release(live);
+            node.interfaces.removeVeths(live, old.hostSides);
             return false;
         }
     }
@@ -426,6 +441,7 @@ final class ContainerLifecycle {
             transientGone = d.persistentDef == null;
         }
         node.releaseId(d);
+        node.interfaces.releasePorts(live);
         if (transientGone) {
             node.remove(d);
         }

@@ -1,6 +1,7 @@
 package org.virtlayer.driver.lxc.internal.node;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Set;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStatsRecord;
 import org.virtlayer.api.StatsGroup;
-import org.virtlayer.linux.Veth;
+import org.virtlayer.driver.lxc.internal.launch.ContainerPlan.HostSide;
+import org.virtlayer.linux.LinuxException;
+import org.virtlayer.linux.NetDevices;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 
@@ -23,6 +26,8 @@ import org.virtlayer.xml.XmlElement;
 final class ContainerStats {
     List<DomainStatsRecord> collect(List<LxcDomain> domains, Set<StatsGroup> groups) {
         List<DomainStatsRecord> out = new ArrayList<>(domains.size());
+        // read at most once per call and network namespace: host ends live in the host's or a network backend's
+        Map<String, Map<String, NetDevices.Counters>> counters = new HashMap<>();
         for (LxcDomain d : domains) {
             DomainState st;
             int reason;
@@ -34,13 +39,13 @@ final class ContainerStats {
                 def = d.def;
                 c = d.state.isActive() ? d.run : null;
             }
-            out.add(record(d, st, reason, def, c, groups));
+            out.add(record(d, st, reason, def, c, groups, counters));
         }
         return out;
     }
 
     private DomainStatsRecord record(LxcDomain d, DomainState st, int reason, DomainDef def, Container c,
-            Set<StatsGroup> groups) {
+            Set<StatsGroup> groups, Map<String, Map<String, NetDevices.Counters>> counters) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (groups.contains(StatsGroup.STATE)) {
             m.put("state.state", st.number());
@@ -74,15 +79,17 @@ final class ContainerStats {
                 String dev = t == null ? null : t.attr("dev");
                 String p = "net." + i + ".";
                 m.put(p + "name", dev == null ? "" : dev);
-                if (dev != null && c != null) {
-                    put(m, p + "rx.bytes", Veth.counter(dev, "tx_bytes"));
-                    put(m, p + "rx.pkts", Veth.counter(dev, "tx_packets"));
-                    put(m, p + "rx.errs", Veth.counter(dev, "tx_errors"));
-                    put(m, p + "rx.drop", Veth.counter(dev, "tx_dropped"));
-                    put(m, p + "tx.bytes", Veth.counter(dev, "rx_bytes"));
-                    put(m, p + "tx.pkts", Veth.counter(dev, "rx_packets"));
-                    put(m, p + "tx.errs", Veth.counter(dev, "rx_errors"));
-                    put(m, p + "tx.drop", Veth.counter(dev, "rx_dropped"));
+                NetDevices.Counters n = dev == null || c == null ? null
+                        : counters.computeIfAbsent(hostNamespace(c, dev), ContainerStats::read).get(dev);
+                if (n != null) {
+                    m.put(p + "rx.bytes", n.txBytes());
+                    m.put(p + "rx.pkts", n.txPackets());
+                    m.put(p + "rx.errs", n.txErrors());
+                    m.put(p + "rx.drop", n.txDropped());
+                    m.put(p + "tx.bytes", n.rxBytes());
+                    m.put(p + "tx.pkts", n.rxPackets());
+                    m.put(p + "tx.errs", n.rxErrors());
+                    m.put(p + "tx.drop", n.rxDropped());
                 }
             }
         }
@@ -90,6 +97,20 @@ final class ContainerStats {
             m.put("block.count", 0);
         }
         return new DomainStatsRecord(def.name(), d.uuid, m);
+    }
+
+    /** The namespace a host end is in: "" for the host's own. */
+    private static String hostNamespace(Container c, String dev) {
+        HostSide side = c.hostSides.get(dev);
+        return side == null || side.namespace() == null ? "" : side.namespace();
+    }
+
+    private static Map<String, NetDevices.Counters> read(String namespace) {
+        try {
+            return NetDevices.of(namespace.isEmpty() ? null : namespace);
+        } catch (LinuxException e) {
+            return Map.of();
+        }
     }
 
     private static void put(Map<String, Object> m, String key, OptionalLong v) {

@@ -23,6 +23,7 @@ import org.virtlayer.driver.lxc.internal.launch.ContainerMounts;
 import org.virtlayer.linux.CgroupLayout;
 import org.virtlayer.linux.ProcessWatcher;
 import org.virtlayer.spi.DomainRef;
+import org.virtlayer.spi.DriverContext;
 import org.virtlayer.spi.EventSink;
 import org.virtlayer.spi.StateStore;
 
@@ -34,6 +35,8 @@ import org.virtlayer.spi.StateStore;
  */
 public final class LxcNode implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LxcNode.class.getName());
+    /** How long autostart waits for the network backend a container needs (0.5 + 1 + ... + 16 s). */
+    static final long BACKEND_WAIT_MS = 31_500;
 
     final String uri = "lxc:///system";
     final DomainStore store;
@@ -51,7 +54,12 @@ public final class LxcNode implements AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1);
 
     final Definitions definitions;
-    final HostInterfaces interfaces = new HostInterfaces();
+    /**
+     * The node's own context ({@code DriverContext} service {@code virtlayer.context=node}): network ports are the
+     * node's, asked for and released through it whoever starts or stops a container, connection or not.
+     */
+    final DriverContext nodeContext;
+    final HostInterfaces interfaces;
     final ContainerLauncher launcher;
     final ContainerLifecycle lifecycle;
     final ContainerStats stats;
@@ -79,7 +87,9 @@ public final class LxcNode implements AutoCloseable {
         }
     }
 
-    public LxcNode(StateStore store, ProcessWatcher watcher, NodeConfig config) {
+    public LxcNode(StateStore store, ProcessWatcher watcher, NodeConfig config, DriverContext nodeContext) {
+        this.nodeContext = nodeContext;
+        this.interfaces = new HostInterfaces(nodeContext);
         this.store = new DomainStore(store);
         this.watcher = watcher;
         this.config = config;
@@ -111,20 +121,53 @@ public final class LxcNode implements AutoCloseable {
         new Reattach(this).all();
     }
 
-    /** Starts the domains marked autostart that are not running. */
+    /**
+     * Starts the domains marked autostart that are not running, with no connection: their networks are reached
+     * through the node's own context. The network backend is a bundle of its own and may come up after this driver
+     * (bundles start in no fixed order): a container that finds it missing (DRIVER_UNAVAILABLE) is tried again, after
+     * 0.5 s, then twice as long each time, for {@link #BACKEND_WAIT_MS} in all. Any other failure is logged, as
+     * libvirt logs a failed autostart. Interrupted when the driver stops.
+     */
     public void autostart() {
+        List<LxcDomain> waiting = new ArrayList<>();
         for (LxcDomain d : domains()) {
-            boolean start;
-            synchronized (d) {
-                start = d.autostart && !d.isActive();
+            autostart(d, waiting);
+        }
+        long waited = 0;
+        for (long pause = 500; !waiting.isEmpty() && waited < BACKEND_WAIT_MS; pause *= 2) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return;
             }
-            if (start) {
-                try {
-                    lifecycle.start(d, null, null, null);
-                } catch (VirtException e) {
-                    LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' failed: "
-                            + e.getMessage());
-                }
+            waited += pause;
+            List<LxcDomain> again = waiting;
+            waiting = new ArrayList<>();
+            for (LxcDomain d : again) {
+                autostart(d, waiting);
+            }
+        }
+        for (LxcDomain d : waiting) {
+            LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' gave up: the network"
+                    + " backend it needs was not installed within " + BACKEND_WAIT_MS / 1000 + " s");
+        }
+    }
+
+    /** Starts one domain if it is to autostart; one whose backend is not installed (yet) joins {@code waiting}. */
+    private void autostart(LxcDomain d, List<LxcDomain> waiting) {
+        synchronized (d) {
+            if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+        try {
+            lifecycle.start(d, null, null);
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.DRIVER_UNAVAILABLE) {
+                waiting.add(d);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' failed: "
+                        + e.getMessage());
             }
         }
     }

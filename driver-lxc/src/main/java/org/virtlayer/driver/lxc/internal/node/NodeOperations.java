@@ -17,23 +17,21 @@ import org.virtlayer.api.StatsGroup;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.DomainSummary;
-import org.virtlayer.spi.DriverContext;
 import org.virtlayer.spi.HostIntrospection;
 import org.virtlayer.spi.ListFilters;
 import org.virtlayer.xml.DomainDef;
 
 /**
  * The node as one connection uses it: references resolved to domains, each call handed to the class that does it.
- * The connection's context resolves the networks of the containers it starts.
+ * Networks are resolved through the node's own context, not the connection's: a container's network ports outlive
+ * the connection that started it.
  */
 public final class NodeOperations {
     private final LxcNode node;
-    private final DriverContext context;
     private final Object connection;
 
-    public NodeOperations(LxcNode node, DriverContext context, Object connection) {
+    public NodeOperations(LxcNode node, Object connection) {
         this.node = node;
-        this.context = context;
         this.connection = connection;
     }
 
@@ -159,13 +157,12 @@ public final class NodeOperations {
         checkStartFlags(flags);
         DomainDef def = Definitions.parse(xml);
         LxcDomain d = node.definitions.claim(def);
-        return node.lifecycle.start(d, def, context, flags.contains(DomainStartFlag.AUTODESTROY) ? connection
-                : null);
+        return node.lifecycle.start(d, def, flags.contains(DomainStartFlag.AUTODESTROY) ? connection : null);
     }
 
     public DomainRef start(DomainRef ref, Set<DomainStartFlag> flags) {
         checkStartFlags(flags);
-        return node.lifecycle.start(node.find(ref), null, context,
+        return node.lifecycle.start(node.find(ref), null,
                 flags.contains(DomainStartFlag.AUTODESTROY) ? connection : null);
     }
 

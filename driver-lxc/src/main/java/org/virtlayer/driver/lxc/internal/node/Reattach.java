@@ -99,8 +99,9 @@ final class Reattach {
             d = new LxcDomain(s.live(), false);
             node.add(d);
         }
+        // its veths and network ports stay as they are
         Container c = new Container(supervisor, s.supervisorTicks(), init, s.initTicks(), console, s.consoleTicks(),
-                cg, node.store.runDir(s.live().uuid()), s.tty());
+                cg, node.store.runDir(s.live().uuid()), s.tty(), s.hostSides());
         DomainStateReason reason;
         if (cg.isFrozen()) {
             reason = s.reason().state() == DomainState.PAUSED ? s.reason() : DomainStateReason.PAUSED_UNKNOWN;
@@ -122,7 +123,7 @@ final class Reattach {
         return cg.path();
     }
 
-    /** What a container that ended unwatched left: killed, its cgroup, veths and files removed. */
+    /** What a container that ended unwatched left: killed, its cgroup, veths, network ports and files removed. */
     private void finishGone(RuntimeStatus s, PidFd supervisor, PidFd init, Cgroup cg, String dir) {
         List<PidFd> known = new ArrayList<>();
         for (PidFd p : new PidFd[] {init, supervisor}) {
@@ -134,7 +135,8 @@ final class Reattach {
         ContainerCgroups.remove(cg, known);
         known.forEach(PidFd::close);
         node.interfaces.adopt(s.live());
-        node.interfaces.release(s.live());
+        node.interfaces.removeVeths(s.live(), s.hostSides());
+        node.interfaces.releasePorts(s.live());
         node.store.clearRuntime(dir);
     }
 

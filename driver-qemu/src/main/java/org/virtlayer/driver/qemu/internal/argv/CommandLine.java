@@ -24,12 +24,25 @@ import org.virtlayer.xml.XmlElement;
  * {@code -sandbox} where the binary has it.
  */
 public final class CommandLine {
-    /** Where the domain's files live and the descriptor of its monitor's listening socket in QEMU. */
-    public record Paths(Path domainDir, int monitorFd) {
+    /**
+     * Where the domain's files live, the descriptor of its monitor's listening socket in QEMU, and that of the
+     * listening socket of its descriptor handover monitor ({@code -1}: none; see
+     * {@link org.virtlayer.driver.qemu.internal.qmp.HandoverMonitor}).
+     */
+    public record Paths(Path domainDir, int monitorFd, int handoverFd) {
+        public Paths(Path domainDir, int monitorFd) {
+            this(domainDir, monitorFd, -1);
+        }
     }
 
-    /** The program's arguments (the emulator first) and its environment. */
-    public record Built(List<String> argv, Map<String, String> env) {
+    /** The first descriptor number given to a tap NIC; the ones below are the monitors' and a restore's stream. */
+    public static final int FIRST_TAP_FD = 10;
+
+    /**
+     * The program's arguments (the emulator first), its environment, and the descriptor QEMU expects each tap NIC's
+     * tap on ({@code -netdev tap,fd=N}), by the NIC's alias: the caller hands the taps over at those numbers.
+     */
+    public record Built(List<String> argv, Map<String, String> env, Map<String, Integer> tapFds) {
     }
 
     private final DomainDef def;
@@ -37,6 +50,7 @@ public final class CommandLine {
     private final Paths paths;
     private final boolean q35;
     private final List<String> a = new ArrayList<>();
+    private final Map<String, Integer> tapFds = new LinkedHashMap<>();
 
     private CommandLine(DomainDef def, QemuCaps caps, Paths paths) {
         this.def = def;
@@ -54,7 +68,7 @@ public final class CommandLine {
     public static Built build(DomainDef def, QemuCaps caps, Paths paths, String incoming) {
         CommandLine c = new CommandLine(def, caps, paths);
         c.build(incoming);
-        return new Built(List.copyOf(c.a), c.env());
+        return new Built(List.copyOf(c.a), c.env(), Map.copyOf(c.tapFds));
     }
 
     private Map<String, String> env() {
@@ -101,6 +115,10 @@ public final class CommandLine {
         arg("-no-user-config", "-nodefaults");
         arg("-chardev", "socket,id=charmonitor,fd=" + paths.monitorFd() + ",server=on,wait=off");
         arg("-mon", "chardev=charmonitor,id=monitor,mode=control");
+        if (paths.handoverFd() >= 0) {
+            arg("-chardev", "socket,id=charhandover,fd=" + paths.handoverFd() + ",server=on,wait=off");
+            arg("-mon", "chardev=charhandover,id=handover,mode=control");
+        }
         clock();
         arg("-no-shutdown");
         if (!hasFeature("acpi")) {
@@ -525,7 +543,13 @@ public final class CommandLine {
 
     private void interfaces(Map<XmlElement, Integer> bootIndex) {
         for (XmlElement nic : def.devices("interface")) {
-            Map<String, Object> netdev = DeviceArgs.netdev(nic);
+            String tapFd = null;
+            if (DeviceArgs.isTap(nic)) {
+                int fd = FIRST_TAP_FD + tapFds.size();
+                tapFds.put(Dev.alias(nic), fd);
+                tapFd = Integer.toString(fd);
+            }
+            Map<String, Object> netdev = DeviceArgs.netdev(nic, tapFd, "kvm".equals(def.virtType()));
             arg("-netdev", caps.netdevJson() ? Json.write(netdev) : DeviceArgs.netdevKeyval(netdev));
             device(DeviceArgs.nicDevice(nic, bootIndex.get(nic), q35));
         }

@@ -202,23 +202,33 @@ public final class DeviceArgs {
 
     // ---- interfaces
 
-    /** The host side of an interface: {@code -netdev} (or {@code netdev_add}) arguments. */
-    public static Map<String, Object> netdev(XmlElement nic) {
+    /** True for the interfaces whose host side is a tap device the driver makes: bridge, network, ethernet. */
+    public static boolean isTap(XmlElement nic) {
+        String t = nic.attr("type");
+        return "bridge".equals(t) || "network".equals(t) || "ethernet".equals(t);
+    }
+
+    /**
+     * The host side of an interface: {@code -netdev} (or {@code netdev_add}) arguments.
+     *
+     * @param tapFd for a tap interface, the descriptor QEMU has its tap on (a number, or a name given with
+     *     {@code getfd}): the driver makes every tap itself, in the namespace of its bridge
+     * @param kvm whether the domain runs under KVM: only then does vhost-net carry a virtio NIC's packets, as with
+     *     libvirt (a TCG guest's QEMU moves them itself)
+     */
+    public static Map<String, Object> netdev(XmlElement nic, String tapFd, boolean kvm) {
         String type = nic.attr("type");
         Map<String, Object> m = new LinkedHashMap<>();
         switch (type == null ? "user" : type) {
             case "user" -> m.put("type", "user");
             case "bridge", "ethernet", "network" -> {
-                String tap = Dev.attr(nic, "target", "dev");
-                if (tap == null) {
+                if (tapFd == null) {
                     throw new VirtException(ErrorCode.INTERNAL_ERROR, "internal error: interface "
-                            + Dev.alias(nic) + " has no tap device name");
+                            + Dev.alias(nic) + " has no tap device");
                 }
                 m.put("type", "tap");
-                m.put("ifname", tap);
-                m.put("script", "no");
-                m.put("downscript", "no");
-                if ("virtio".equals(Dev.nicModel(nic)) && Files.exists(Path.of("/dev/vhost-net"))
+                m.put("fd", tapFd);
+                if (kvm && "virtio".equals(Dev.nicModel(nic)) && Files.exists(Path.of("/dev/vhost-net"))
                         && !"qemu".equals(Dev.attr(nic, "driver", "name"))) {
                     m.put("vhost", true);
                 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +34,6 @@ import org.virtlayer.linux.ProcessLauncher;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.linux.UnixSockets;
 import org.virtlayer.spi.DomainRef;
-import org.virtlayer.spi.DriverContext;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 
@@ -44,11 +45,19 @@ import org.virtlayer.xml.XmlElement;
 final class DomainLifecycle {
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Descriptor numbers in QEMU: the monitor's socket, a restore's stream, the handover monitor's socket. */
+    private static final int MONITOR_FD = 3;
+    private static final int INCOMING_FD = 4;
+    private static final int HANDOVER_FD = 5;
+    /** The socket of a running QEMU's descriptor handover monitor, in its run folder. */
+    static final String HANDOVER_SOCKET = "handover.sock";
+
     private final QemuNode node;
-    final HostNetwork network = new HostNetwork();
+    final TapNics taps;
 
     DomainLifecycle(QemuNode node) {
         this.node = node;
+        this.taps = new TapNics(node);
     }
 
     /** What a start restores from instead of booting: a descriptor of a save image's migration stream. */
@@ -58,13 +67,14 @@ final class DomainLifecycle {
     /**
      * Starts a domain.
      *
+     * <p>Volumes and networks are resolved through the node's own context, whoever starts the domain (a connection, or
+     * autostart).
+     *
      * @param basis the definition to run (createXML, restore), or null for the domain's own
-     * @param context the starting connection's, to resolve volumes and networks; null for autostart
      * @param autodestroyOwner the connection whose closing destroys the domain, or null
      * @param incoming a save image to restore, or null to boot
      */
-    DomainRef start(QemuDomain d, DomainDef basis, boolean paused, DriverContext context, Object autodestroyOwner,
-            Incoming incoming) {
+    DomainRef start(QemuDomain d, DomainDef basis, boolean paused, Object autodestroyOwner, Incoming incoming) {
         DomainDef live;
         synchronized (d) {
             if (d.state.isActive() || d.run != null) {
@@ -73,7 +83,7 @@ final class DomainLifecycle {
             live = basis != null ? basis.copy() : d.persistentDef != null ? d.persistentDef.copy() : d.def.copy();
         }
         try {
-            return launch(d, live, paused, context, autodestroyOwner, incoming);
+            return launch(d, live, paused, autodestroyOwner, incoming);
         } catch (RuntimeException e) {
             if (!d.persistent() && !d.isActive()) {
                 node.remove(d);
@@ -82,10 +92,9 @@ final class DomainLifecycle {
         }
     }
 
-    private DomainRef launch(QemuDomain d, DomainDef live, boolean paused, DriverContext context,
-            Object autodestroyOwner, Incoming incoming) {
-        SourceResolver.resolve(live, context);
-        network.nameTaps(live);
+    private DomainRef launch(QemuDomain d, DomainDef live, boolean paused, Object autodestroyOwner,
+            Incoming incoming) {
+        SourceResolver.resolve(live, node.nodeContext.storage());
         DeviceLayout.prepare(live);
         QemuCaps caps = node.caps.get(Path.of(live.emulator()));
         int id = node.assignId(d);
@@ -93,20 +102,33 @@ final class DomainLifecycle {
         Path runDir = node.store.freshRunDir(d.uuid);
         Path sock = runDir.resolve("qmp.sock");
         Path log = node.store.logFile(live.name());
-        long logStart = 0;
+        // -1 until the start line is written: a failure before it has nothing of this QEMU to quote
+        long logStart = -1;
         int listenFd = -1;
+        int handoverFd = -1;
+        List<TapNics.Plugged> plugged = List.of();
         Running r = null;
         try {
             writeMasterKey(runDir);
-            CommandLine.Built built = CommandLine.build(live, caps, new CommandLine.Paths(runDir, 3),
-                    incoming == null ? null : "defer");
+            plugged = taps.plugAll(live);
+            CommandLine.Built built = CommandLine.build(live, caps, new CommandLine.Paths(runDir, MONITOR_FD,
+                    HANDOVER_FD), incoming == null ? null : "defer");
             listenFd = UnixSockets.listen(sock);
+            handoverFd = UnixSockets.listen(runDir.resolve(HANDOVER_SOCKET));
             logStart = DomainLog.starting(log, built.env(), built.argv());
             Cgroup cg = DomainCgroups.create(node, live);
-            ProcessLauncher.Spec spec = new ProcessLauncher.Spec(built.argv()).log(log).passFd(listenFd, 3);
+            ProcessLauncher.Spec spec = new ProcessLauncher.Spec(built.argv()).log(log).passFd(listenFd, MONITOR_FD)
+                    .passFd(handoverFd, HANDOVER_FD);
             built.env().forEach(spec::env);
             if (incoming != null) {
-                spec.passFd(incoming.fd(), 4);
+                spec.passFd(incoming.fd(), INCOMING_FD);
+            }
+            Map<String, String> tapNamespaces = new HashMap<>();
+            for (TapNics.Plugged p : plugged) {
+                spec.passFd(p.tap().fd(), built.tapFds().get(Dev.alias(p.nic())));
+                if (p.tap().namespace() != null) {
+                    tapNamespaces.put(Dev.alias(p.nic()), p.tap().namespace());
+                }
             }
             PidFd pidfd;
             try {
@@ -115,11 +137,17 @@ final class DomainLifecycle {
                 DomainCgroups.remove(cg);
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, "internal error: cannot start "
                         + built.argv().get(0) + ": " + e.getMessage());
+            } finally {
+                // QEMU has its own descriptors now (or never will): a tap lives as long as QEMU holds it
+                closeTaps(plugged);
             }
             Syscalls.close(listenFd);
             listenFd = -1;
+            Syscalls.close(handoverFd);
+            handoverFd = -1;
             long ticks = ProcStat.of(pidfd.pid()).map(ProcStat::startTicks).orElse(-1L);
             Running run = new Running(pidfd, ticks, runDir, cg);
+            run.tapNamespaces.putAll(tapNamespaces);
             r = run;
             r.autodestroyOwner = autodestroyOwner;
             synchronized (d) {
@@ -133,7 +161,6 @@ final class DomainLifecycle {
             DomainCgroups.place(cg, pidfd.pid(), live);
             r.monitor = QmpMonitor.connect(sock, node.loop, node.qmpEvents.listener(d, run), live.name());
             r.monitor.handshake(node.config.monitorTimeoutMillis());
-            network.plug(live);
             afterHandshake(d, r, live);
             if (incoming != null) {
                 node.saves.receive(r);
@@ -159,7 +186,15 @@ final class DomainLifecycle {
             return ref;
         } catch (VirtException | QmpError | LinuxException | IOException | IllegalArgumentException e) {
             Syscalls.close(listenFd);
+            Syscalls.close(handoverFd);
+            closeTaps(plugged);
             throw failedStart(d, r, live, e, log, logStart);
+        }
+    }
+
+    private static void closeTaps(List<TapNics.Plugged> plugged) {
+        for (TapNics.Plugged p : plugged) {
+            p.tap().close();
         }
     }
 
@@ -224,7 +259,7 @@ final class DomainLifecycle {
 
     private VirtException failedStart(QemuDomain d, Running r, DomainDef live, Exception cause, Path log,
             long logStart) {
-        String qemuSaid = DomainLog.since(log, logStart);
+        String qemuSaid = logStart < 0 ? "" : DomainLog.since(log, logStart);
         if (r != null) {
             r.stopAs(DomainStateReason.SHUTOFF_FAILED, null);
             r.pidfd.signal(Syscalls.SIGKILL);
@@ -236,7 +271,7 @@ final class DomainLifecycle {
         } else {
             node.releaseId(d);
             node.store.clearRuntime(d.uuid);
-            network.release(live);
+            taps.releaseAll(live);
             synchronized (d) {
                 d.setState(DomainStateReason.SHUTOFF_FAILED);
                 if (d.persistentDef != null) {
@@ -400,7 +435,7 @@ final class DomainLifecycle {
                     return;
                 }
                 s = new RuntimeStatus(r.pid(), r.startTicks, d.id, d.reason, d.persistentDef != null,
-                        r.cgroup == null ? null : r.cgroup.path(), d.xml(false, true));
+                        r.cgroup == null ? null : r.cgroup.path(), Map.copyOf(r.tapNamespaces), d.xml(false, true));
             }
             node.store.writeStatus(d.uuid, s);
         }
@@ -455,7 +490,7 @@ final class DomainLifecycle {
             d.changed();
             transientGone = d.persistentDef == null;
         }
-        network.release(live);
+        taps.releaseAll(live);
         node.releaseId(d);
         if (transientGone) {
             node.remove(d);

@@ -18,6 +18,8 @@ import org.virtlayer.api.StatsGroup;
 import org.virtlayer.driver.qemu.internal.argv.Dev;
 import org.virtlayer.driver.qemu.internal.argv.DeviceArgs;
 import org.virtlayer.driver.qemu.internal.qmp.Json;
+import org.virtlayer.linux.LinuxException;
+import org.virtlayer.linux.NetDevices;
 import org.virtlayer.linux.ProcStat;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
@@ -25,8 +27,9 @@ import org.virtlayer.xml.XmlElement;
 /**
  * Statistics as {@code virsh domstats} names them, for many domains in one pass: the QMP queries of every running
  * domain are sent at once and answered in parallel; CPU times come from the cgroup or {@code /proc}, vCPU times from
- * each vCPU thread's {@code /proc} entry, interface counters from {@code /proc/net/dev} (swapped: the host's
- * transmit is the guest's receive), block counters from {@code query-blockstats} and sizes from {@code query-block}.
+ * each vCPU thread's {@code /proc} entry, interface counters from {@code /proc/net/dev} of each tap's network
+ * namespace (swapped: the host's transmit is the guest's receive), block counters from {@code query-blockstats} and
+ * sizes from {@code query-block}.
  */
 final class DomainStats {
     private static final long TIMEOUT_MS = 10_000;
@@ -71,7 +74,7 @@ final class DomainStats {
             }
             pending.add(new Pending(d, st, reason, def, r, bs, b, c));
         }
-        Map<String, long[]> netdev = groups.contains(StatsGroup.INTERFACE) ? procNetDev() : Map.of();
+        InterfaceCounters netdev = new InterfaceCounters();
         List<DomainStatsRecord> out = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             out.add(record(p, groups, netdev));
@@ -79,7 +82,7 @@ final class DomainStats {
         return out;
     }
 
-    private DomainStatsRecord record(Pending p, Set<StatsGroup> groups, Map<String, long[]> netdev) {
+    private DomainStatsRecord record(Pending p, Set<StatsGroup> groups, InterfaceCounters netdev) {
         Map<String, Object> m = new LinkedHashMap<>();
         Running r = p.run();
         DomainDef def = p.def();
@@ -126,17 +129,18 @@ final class DomainStats {
                 String tap = Dev.attr(nics.get(i), "target", "dev");
                 m.put("net." + i + ".name", tap != null ? tap : Dev.alias(nics.get(i)) == null ? ""
                         : Dev.alias(nics.get(i)));
-                long[] c = tap == null || r == null ? null : netdev.get(tap);
+                NetDevices.Counters c = tap == null || r == null ? null
+                        : netdev.in(r.tapNamespaces.get(Dev.alias(nics.get(i)))).get(tap);
                 if (c != null) {
-                    // /proc/net/dev: rx bytes, packets, errs, drop at 0..3, tx at 8..11; a tap's tx is the guest's rx
-                    m.put("net." + i + ".rx.bytes", c[8]);
-                    m.put("net." + i + ".rx.pkts", c[9]);
-                    m.put("net." + i + ".rx.errs", c[10]);
-                    m.put("net." + i + ".rx.drop", c[11]);
-                    m.put("net." + i + ".tx.bytes", c[0]);
-                    m.put("net." + i + ".tx.pkts", c[1]);
-                    m.put("net." + i + ".tx.errs", c[2]);
-                    m.put("net." + i + ".tx.drop", c[3]);
+                    // what the tap sends, the guest receives
+                    m.put("net." + i + ".rx.bytes", c.txBytes());
+                    m.put("net." + i + ".rx.pkts", c.txPackets());
+                    m.put("net." + i + ".rx.errs", c.txErrors());
+                    m.put("net." + i + ".rx.drop", c.txDropped());
+                    m.put("net." + i + ".tx.bytes", c.rxBytes());
+                    m.put("net." + i + ".tx.pkts", c.rxPackets());
+                    m.put("net." + i + ".tx.errs", c.rxErrors());
+                    m.put("net." + i + ".tx.drop", c.rxDropped());
                 }
             }
         }
@@ -265,25 +269,21 @@ final class DomainStats {
         return OptionalLong.empty();
     }
 
-    /** Interface counters by name from {@code /proc/net/dev}. */
-    private static Map<String, long[]> procNetDev() {
-        Map<String, long[]> out = new HashMap<>();
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/net/dev"))) {
-                int colon = l.indexOf(':');
-                if (colon < 0) {
-                    continue;
+    /**
+     * Interface counters, read at most once per stats call and network namespace (taps live where their bridge is:
+     * the JVM's own namespace, or a network backend's).
+     */
+    private static final class InterfaceCounters {
+        private final Map<String, Map<String, NetDevices.Counters>> byNamespace = new HashMap<>();
+
+        Map<String, NetDevices.Counters> in(String namespace) {
+            return byNamespace.computeIfAbsent(namespace == null ? "" : namespace, k -> {
+                try {
+                    return NetDevices.of(namespace);
+                } catch (LinuxException e) {
+                    return Map.of();
                 }
-                String[] f = l.substring(colon + 1).trim().split("\\s+");
-                long[] v = new long[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    v[i] = Long.parseLong(f[i]);
-                }
-                out.put(l.substring(0, colon).strip(), v);
-            }
-        } catch (IOException | RuntimeException e) {
-            // no counters
+            });
         }
-        return out;
     }
 }

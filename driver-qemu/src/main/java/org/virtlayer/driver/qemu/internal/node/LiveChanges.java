@@ -14,9 +14,10 @@ import org.virtlayer.driver.qemu.internal.argv.Dev;
 import org.virtlayer.driver.qemu.internal.argv.DeviceArgs;
 import org.virtlayer.driver.qemu.internal.argv.DeviceLayout;
 import org.virtlayer.driver.qemu.internal.caps.QemuCaps;
+import org.virtlayer.driver.qemu.internal.qmp.HandoverMonitor;
 import org.virtlayer.driver.qemu.internal.qmp.Json;
 import org.virtlayer.driver.qemu.internal.qmp.QmpError;
-import org.virtlayer.spi.DriverContext;
+import org.virtlayer.spi.MacAddresses;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.SafeXmlParser;
 import org.virtlayer.xml.XmlElement;
@@ -212,18 +213,22 @@ final class LiveChanges {
 
     // ---- devices
 
-    void attach(QemuDomain d, String xml, Set<ModificationImpact> impact, DriverContext context) {
+    void attach(QemuDomain d, String xml, Set<ModificationImpact> impact) {
         XmlElement dev = SafeXmlParser.parse(xml);
+        if (dev.name().equals("interface") && dev.child("mac") == null) {
+            // generated once, as libvirt does, so that the live and the persistent NIC have the same address
+            dev.add(0, XmlElement.of("mac", "address", MacAddresses.generate()));
+        }
         Targets t = targets(d, impact);
         if (t.live()) {
-            attachLive(d, dev.copy(), context);
+            attachLive(d, dev.copy());
         }
         if (t.config()) {
             changeConfig(d, def -> def.addDevice(dev.copy()));
         }
     }
 
-    private void attachLive(QemuDomain d, XmlElement dev, DriverContext context) {
+    private void attachLive(QemuDomain d, XmlElement dev) {
         Running r = node.lifecycle.running(d);
         DomainDef trial;
         synchronized (d) {
@@ -231,7 +236,7 @@ final class LiveChanges {
         }
         trial.addDevice(dev);
         boolean q35 = DeviceLayout.isQ35(trial);
-        SourceResolver.resolve(dev, context);
+        SourceResolver.resolve(dev, node.nodeContext.storage());
         switch (dev.name()) {
             case "disk" -> {
                 DeviceLayout.placeNew(trial, dev);
@@ -250,20 +255,7 @@ final class LiveChanges {
                     throw hotplugFailed("disk " + Dev.attr(dev, "target", "dev"), e);
                 }
             }
-            case "interface" -> {
-                node.lifecycle.network.nameTaps(trial);
-                DeviceLayout.placeNew(trial, dev);
-                Map<String, Object> netdev = DeviceArgs.netdev(dev);
-                String netdevId = netdev.get("id").toString();
-                try {
-                    r.monitor.call("netdev_add", netdev, timeout());
-                    node.lifecycle.network.plug(dev);
-                    r.monitor.call("device_add", DeviceArgs.nicDevice(dev, null, q35), timeout());
-                } catch (QmpError e) {
-                    r.monitor.send("netdev_del", Json.obj("id", netdevId));
-                    throw hotplugFailed("interface " + Dev.attr(dev, "mac", "address"), e);
-                }
-            }
+            case "interface" -> plugNic(r, trial, dev, q35);
             default -> throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, "Operation not supported: live"
                     + " attach of device '" + dev.name() + "' is not supported (disks and interfaces are)");
         }
@@ -273,6 +265,47 @@ final class LiveChanges {
             d.changed();
         }
         node.lifecycle.persist(d);
+    }
+
+    /**
+     * A NIC into a running guest: its tap (and network port) made as at start, the tap's descriptor handed to QEMU on
+     * the handover monitor with the {@code netdev_add} that takes it, then the device.
+     */
+    private void plugNic(Running r, DomainDef trial, XmlElement dev, boolean q35) {
+        DeviceLayout.placeNew(trial, dev);
+        boolean kvm = "kvm".equals(trial.virtType());
+        String alias = Dev.alias(dev);
+        TapNics.Plugged plugged = DeviceArgs.isTap(dev) ? node.lifecycle.taps.plug(trial, dev) : null;
+        Map<String, Object> netdev = DeviceArgs.netdev(dev, plugged == null ? null : "tap-" + alias, kvm);
+        boolean added = false;
+        try {
+            if (plugged == null) {
+                r.monitor.call("netdev_add", netdev, timeout());
+            } else {
+                try (HandoverMonitor h = HandoverMonitor.connect(r.runDir.resolve(DomainLifecycle.HANDOVER_SOCKET),
+                        trial.name(), timeout())) {
+                    h.passDescriptor("tap-" + alias, plugged.tap().fd());
+                    h.call("netdev_add", netdev);
+                }
+                if (plugged.tap().namespace() != null) {
+                    r.tapNamespaces.put(alias, plugged.tap().namespace());
+                }
+            }
+            added = true;
+            r.monitor.call("device_add", DeviceArgs.nicDevice(dev, null, q35), timeout());
+        } catch (QmpError e) {
+            if (added) {
+                r.monitor.send("netdev_del", Json.obj("id", netdev.get("id")));
+            }
+            r.tapNamespaces.remove(alias);
+            node.lifecycle.taps.releasePort(trial.name(), dev);
+            throw hotplugFailed("interface " + Dev.attr(dev, "mac", "address"), e);
+        } finally {
+            if (plugged != null) {
+                // QEMU holds its own descriptor now, or the NIC failed and the tap goes with this one
+                plugged.tap().close();
+            }
+        }
     }
 
     private static VirtException hotplugFailed(String what, QmpError e) {
@@ -313,7 +346,12 @@ final class LiveChanges {
                 r.monitor.send("blockdev-del", Json.obj("node-name", DeviceArgs.formatNode(gone)));
                 r.monitor.send("blockdev-del", Json.obj("node-name", DeviceArgs.storageNode(gone)));
             } else if (gone.name().equals("interface")) {
-                r.monitor.send("netdev_del", Json.obj("id", "host" + Dev.alias(gone)));
+                // QEMU closes the tap with the netdev, and the tap is gone; then the network's port (on the node's
+                // event thread: the monitor's thread reads every domain's QMP and must not wait for a backend)
+                r.monitor.send("netdev_del", Json.obj("id", "host" + Dev.alias(gone))).whenCompleteAsync((ok, e) -> {
+                    r.tapNamespaces.remove(Dev.alias(gone));
+                    node.lifecycle.taps.releasePort(d.name(), gone);
+                }, node.events);
             }
         });
         await(deleted);

@@ -21,7 +21,6 @@ import org.virtlayer.driver.qemu.internal.caps.Emulators;
 import org.virtlayer.linux.ProcStat;
 import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.DomainSummary;
-import org.virtlayer.spi.DriverContext;
 import org.virtlayer.spi.HostIntrospection;
 import org.virtlayer.spi.ListFilters;
 import org.virtlayer.xml.DomainDef;
@@ -30,16 +29,15 @@ import org.virtlayer.xml.XmlElement;
 
 /**
  * The node as one connection uses it: references resolved to domains, each call handed to the class that does it.
- * The connection's context resolves volumes and networks for the domains it starts.
+ * Volumes and networks are resolved through the node's own context, not the connection's: a guest's network ports
+ * outlive the connection that started it.
  */
 public final class NodeOperations {
     private final QemuNode node;
-    private final DriverContext context;
     private final Object connection;
 
-    public NodeOperations(QemuNode node, DriverContext context, Object connection) {
+    public NodeOperations(QemuNode node, Object connection) {
         this.node = node;
-        this.context = context;
         this.connection = connection;
     }
 
@@ -174,12 +172,12 @@ public final class NodeOperations {
     public DomainRef create(String xml, Set<DomainStartFlag> flags) {
         DomainDef def = node.definitions.parse(xml);
         QemuDomain d = node.definitions.claim(def);
-        return node.lifecycle.start(d, def, flags.contains(DomainStartFlag.PAUSED), context,
+        return node.lifecycle.start(d, def, flags.contains(DomainStartFlag.PAUSED),
                 flags.contains(DomainStartFlag.AUTODESTROY) ? connection : null, null);
     }
 
     public DomainRef start(DomainRef ref, Set<DomainStartFlag> flags) {
-        return node.lifecycle.start(find(ref), null, flags.contains(DomainStartFlag.PAUSED), context,
+        return node.lifecycle.start(find(ref), null, flags.contains(DomainStartFlag.PAUSED),
                 flags.contains(DomainStartFlag.AUTODESTROY) ? connection : null, null);
     }
 
@@ -212,7 +210,7 @@ public final class NodeOperations {
     }
 
     public DomainRef restore(String path) {
-        return node.saves.restore(path, context);
+        return node.saves.restore(path);
     }
 
     /** Destroys the domains this connection started with AUTODESTROY (it is closing). */
@@ -247,7 +245,7 @@ public final class NodeOperations {
     }
 
     public void attach(DomainRef ref, String xml, Set<ModificationImpact> impact) {
-        node.live.attach(find(ref), xml, impact, context);
+        node.live.attach(find(ref), xml, impact);
     }
 
     public void detach(DomainRef ref, String xml, Set<ModificationImpact> impact) {

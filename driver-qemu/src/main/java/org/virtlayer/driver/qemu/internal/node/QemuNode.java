@@ -20,6 +20,7 @@ import org.virtlayer.driver.qemu.internal.qmp.MonitorLoop;
 import org.virtlayer.linux.CgroupLayout;
 import org.virtlayer.linux.ProcessWatcher;
 import org.virtlayer.spi.DomainRef;
+import org.virtlayer.spi.DriverContext;
 import org.virtlayer.spi.EventSink;
 import org.virtlayer.spi.StateStore;
 
@@ -32,6 +33,8 @@ import org.virtlayer.spi.StateStore;
  */
 public final class QemuNode implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QemuNode.class.getName());
+    /** How long autostart waits for the network and storage backends a domain needs (0.5 + 1 + ... + 16 s). */
+    static final long BACKEND_WAIT_MS = 31_500;
 
     final String uri;
     final boolean system;
@@ -40,6 +43,11 @@ public final class QemuNode implements AutoCloseable {
     final ProcessWatcher watcher;
     final MonitorLoop loop;
     final NodeConfig config;
+    /**
+     * The node's own context ({@code DriverContext} service {@code virtlayer.context=node}): volumes and network ports
+     * are the node's, resolved and released through it whoever starts or stops a domain, connection or not.
+     */
+    final DriverContext nodeContext;
     /** The host's cgroups when this node may write them (system nodes), else null. */
     final CgroupLayout cgroups;
     /** QMP events and exits of every domain, handled one at a time in arrival order. */
@@ -64,8 +72,9 @@ public final class QemuNode implements AutoCloseable {
     }
 
     public QemuNode(String uri, boolean system, StateStore store, CapsCache caps, ProcessWatcher watcher,
-            MonitorLoop loop, NodeConfig config) {
+            MonitorLoop loop, NodeConfig config, DriverContext nodeContext) {
         this.uri = uri;
+        this.nodeContext = nodeContext;
         this.system = system;
         this.store = new DomainStore(store);
         this.caps = caps;
@@ -97,20 +106,52 @@ public final class QemuNode implements AutoCloseable {
         new Reattach(this).all();
     }
 
-    /** Starts the domains marked autostart that are not running. */
+    /**
+     * Starts the domains marked autostart that are not running, with no connection: their volumes and networks are
+     * reached through the node's own context. The network and storage backends are bundles of their own and may
+     * come up after this driver (bundles start in no fixed order): a domain that finds its backend missing
+     * (DRIVER_UNAVAILABLE) is tried again, after 0.5 s, then twice as long each time, for {@link #BACKEND_WAIT_MS} in
+     * all. Any other failure is logged, as libvirt logs a failed autostart. Interrupted when the driver stops.
+     */
     public void autostart() {
+        List<QemuDomain> waiting = new ArrayList<>();
         for (QemuDomain d : domains()) {
-            boolean start;
-            synchronized (d) {
-                start = d.autostart && !d.isActive();
+            autostart(d, waiting);
+        }
+        long waited = 0;
+        for (long pause = 500; !waiting.isEmpty() && waited < BACKEND_WAIT_MS; pause *= 2) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return;
             }
-            if (start) {
-                try {
-                    lifecycle.start(d, null, false, null, null, null);
-                } catch (VirtException e) {
-                    LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' failed: "
-                            + e.getMessage());
-                }
+            waited += pause;
+            List<QemuDomain> again = waiting;
+            waiting = new ArrayList<>();
+            for (QemuDomain d : again) {
+                autostart(d, waiting);
+            }
+        }
+        for (QemuDomain d : waiting) {
+            LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' gave up: a backend it needs"
+                    + " was not installed within " + BACKEND_WAIT_MS / 1000 + " s");
+        }
+    }
+
+    private void autostart(QemuDomain d, List<QemuDomain> waiting) {
+        synchronized (d) {
+            if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+        try {
+            lifecycle.start(d, null, false, null, null);
+        } catch (VirtException e) {
+            if (e.code() == ErrorCode.DRIVER_UNAVAILABLE) {
+                waiting.add(d);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' failed: "
+                        + e.getMessage());
             }
         }
     }

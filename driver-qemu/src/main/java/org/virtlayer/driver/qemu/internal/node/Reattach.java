@@ -21,8 +21,9 @@ import org.virtlayer.xml.DomainParseOptions;
 /**
  * Finds the QEMUs an earlier driver started (after a bundle restart or update, or the JVM killed): each runtime
  * folder's status names a process by PID and start time; if that very process lives, its exit is watched again, its
- * monitor reconnected and its state read with {@code query-status}. Nothing is killed; a QEMU whose monitor does not
- * answer is kept as it was. A process that is gone leaves a shut-off domain and no files.
+ * monitor reconnected and its state read with {@code query-status}. Nothing is killed, and a domain found running
+ * keeps its taps and network ports; a QEMU whose monitor does not answer is kept as it was. A process that is gone
+ * leaves a shut-off domain, no files and no network port.
  */
 final class Reattach {
     private static final System.Logger LOG = System.getLogger(Reattach.class.getName());
@@ -62,6 +63,8 @@ final class Reattach {
             if (s.cgroup() != null && node.cgroups != null) {
                 DomainCgroups.remove(Cgroup.of(node.cgroups, s.cgroup()));
             }
+            // its taps went with it; its network ports are the node's and go now
+            node.lifecycle.taps.releaseAll(live);
             if (d != null) {
                 d.setState(DomainStateReason.SHUTOFF_UNKNOWN);
             }
@@ -75,6 +78,8 @@ final class Reattach {
         Cgroup cg = s.cgroup() != null && node.cgroups != null ? Cgroup.of(node.cgroups, s.cgroup()) : null;
         Running r = new Running(pidfd, s.startTicks(), runDir, cg);
         r.starting = false;
+        // its taps are QEMU's and its network ports the node's: both stay as they are
+        r.tapNamespaces.putAll(s.tapNamespaces());
         QemuDomain dom = d;
         synchronized (d) {
             d.run = r;
@@ -83,7 +88,6 @@ final class Reattach {
             d.changed();
         }
         node.adoptId(d, s.id());
-        node.lifecycle.network.nameTaps(live);
         r.watch = node.watcher.watch(pidfd, exit -> node.events.execute(() -> node.qmpEvents.processExited(dom, r,
                 exit)));
         try {

@@ -50,6 +50,11 @@ final class Running {
     volatile Object autodestroyOwner;
     /** vCPU number to host thread ID, read once from QMP. */
     volatile Map<Integer, Integer> vcpuThreads;
+    /**
+     * The network namespace of each tap NIC whose tap is not in the JVM's own (a network backend keeping its bridges
+     * in one), by the NIC's alias: where its counters are read.
+     */
+    final Map<String, String> tapNamespaces = new ConcurrentHashMap<>();
 
     Running(PidFd pidfd, long startTicks, Path runDir, Cgroup cgroup) {
         this.pidfd = pidfd;

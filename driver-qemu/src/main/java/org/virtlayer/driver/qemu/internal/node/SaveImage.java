@@ -24,7 +24,6 @@ import org.virtlayer.driver.qemu.internal.qmp.QmpError;
 import org.virtlayer.linux.LinuxException;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.spi.DomainRef;
-import org.virtlayer.spi.DriverContext;
 import org.virtlayer.xml.DomainDef;
 
 /**
@@ -157,7 +156,7 @@ final class SaveImage {
         }
     }
 
-    DomainRef restore(String path, DriverContext context) {
+    DomainRef restore(String path) {
         Header h = readHeader(Path.of(path));
         DomainDef def = node.definitions.parse(h.xml());
         QemuDomain d = node.definitions.claim(def);
@@ -170,7 +169,7 @@ final class SaveImage {
                     + e.getMessage());
         }
         try {
-            return node.lifecycle.start(d, def, false, context, null, new DomainLifecycle.Incoming(fd));
+            return node.lifecycle.start(d, def, false, null, new DomainLifecycle.Incoming(fd));
         } finally {
             Syscalls.close(fd);
         }

@@ -3,92 +3,83 @@ package org.virtlayer.driver.qemu.internal.node;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.StorageVolumeType;
 import org.virtlayer.api.VirtException;
-import org.virtlayer.driver.qemu.internal.argv.Dev;
-import org.virtlayer.spi.DriverContext;
-import org.virtlayer.spi.NetworkRef;
-import org.virtlayer.spi.NetworkService;
 import org.virtlayer.spi.PoolRef;
 import org.virtlayer.spi.StorageService;
 import org.virtlayer.spi.VolumeRef;
 import org.virtlayer.xml.DomainDef;
+import org.virtlayer.xml.SafeXmlParser;
 import org.virtlayer.xml.XmlElement;
 
 /**
- * The seam to the node's other services: a {@code <disk type='volume'>} becomes the volume's path through the storage
- * backend, an {@code <interface type='network'>} the network's bridge through the network backend (both reached via
- * the {@link DriverContext} of the connection that starts the domain). The live definition keeps what the user wrote
- * and gains the resolved path or bridge, as libvirt's live XML shows it.
+ * The seam to the storage backends: a {@code <disk type='volume'><source pool='P' volume='V'/>} becomes the volume's
+ * file or block device, with the format the storage backend records for the volume (its {@code <target><format>}),
+ * asked through the node's own context. QEMU is always told the format; it never guesses it from the content, which a
+ * guest controls (a raw disk written with a qcow2 header naming a host file as backing store). A disk whose
+ * {@code <driver type>} names another format than the volume's is refused for the same reason. The live definition
+ * keeps the pool and volume and gains the resolved path and format. (Networks: {@link TapNics}.)
  */
 final class SourceResolver {
     private SourceResolver() {
     }
 
-    /** Resolves volumes and networks of a live definition; without a context (autostart) they cannot be. */
-    static void resolve(DomainDef live, DriverContext context) {
-        for (XmlElement dev : live.devices()) {
-            resolve(dev, context);
+    /** Resolves the volume disks of a live definition. */
+    static void resolve(DomainDef live, StorageService storage) {
+        for (XmlElement dev : live.devices("disk")) {
+            resolve(dev, storage);
         }
     }
 
-    /** Resolves one device (a disk of type volume, an interface of type network); others are left alone. */
-    static void resolve(XmlElement dev, DriverContext context) {
+    /** Resolves one device if it is a disk of type volume; others are left alone. */
+    static void resolve(XmlElement dev, StorageService storage) {
         if (dev.name().equals("disk") && "volume".equals(dev.attr("type"))) {
-            volume(dev, context);
-        } else if (dev.name().equals("interface") && "network".equals(dev.attr("type"))) {
-            network(dev, context);
+            volume(dev, storage);
         }
     }
 
-    private static void volume(XmlElement disk, DriverContext context) {
+    private static void volume(XmlElement disk, StorageService storage) {
         XmlElement src = disk.child("source");
         String pool = src == null ? null : src.attr("pool");
         String vol = src == null ? null : src.attr("volume");
         if (pool == null || vol == null) {
             throw VirtException.xml("a disk of type 'volume' needs <source pool='...' volume='...'/>");
         }
-        if (context == null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: volume '" + vol
-                    + "' of pool '" + pool + "' cannot be resolved without a connection (autostart)");
-        }
-        StorageService storage = context.storage();
         PoolRef p = storage.lookupPoolByName(pool);
         VolumeRef v = storage.lookupVolumeByName(p, vol);
+        String format = recordedFormat(storage.volumeXml(v));
+        if (format == null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, "unsupported configuration: volume '" + vol
+                    + "' of pool '" + pool + "' has no recorded format, and a disk's format is never guessed");
+        }
+        XmlElement driver = disk.child("driver");
+        String wanted = driver == null ? null : driver.attr("type");
+        if (wanted != null && !wanted.equals(format)) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, "unsupported configuration: disk format '" + wanted
+                    + "' differs from the format '" + format + "' of volume '" + vol + "' of pool '" + pool + "'");
+        }
+        if (driver == null) {
+            driver = XmlElement.of("driver", "name", "qemu");
+            disk.add(0, driver);
+        }
+        driver.attr("type", format);
         String path = storage.volumePath(v);
         boolean block = storage.volumeInfo(v).type() == StorageVolumeType.BLOCK;
         disk.attr("type", block ? "block" : "file");
         src.attr(block ? "dev" : "file", path);
     }
 
-    private static void network(XmlElement nic, DriverContext context) {
-        String name = Dev.attr(nic, "source", "network");
-        if (name == null) {
-            throw VirtException.xml("an interface of type 'network' needs <source network='...'/>");
-        }
-        if (context == null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: network '"
-                    + name + "' cannot be resolved without a connection (autostart)");
-        }
-        NetworkService networks = context.networks();
-        NetworkRef ref = networks.lookupNetworkByName(name);
-        if (!networks.networkSummary(ref).active()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: network '"
-                    + name + "' is not active");
-        }
-        nic.child("source").attr("bridge", networks.networkBridgeName(ref));
+    /** The format of a volume's XML, {@code <volume><target><format type='qcow2'/>}, or null. */
+    private static String recordedFormat(String volumeXml) {
+        XmlElement target = SafeXmlParser.parse(volumeXml).child("target");
+        XmlElement format = target == null ? null : target.child("format");
+        return format == null ? null : format.attr("type");
     }
 
-    /** For a dry run of the command line: stand-ins where a backend would answer. */
+    /** For a dry run of the command line: a stand-in where the storage backend would answer. */
     static void placeholders(DomainDef def) {
         for (XmlElement disk : def.devices("disk")) {
             if ("volume".equals(disk.attr("type")) && disk.child("source") != null) {
                 disk.attr("type", "file");
                 disk.child("source").attr("file", "/dev/null");
-            }
-        }
-        for (XmlElement nic : def.devices("interface")) {
-            String t = nic.attr("type");
-            if (("bridge".equals(t) || "network".equals(t) || "ethernet".equals(t)) && nic.child("target") == null) {
-                nic.add(XmlElement.of("target", "dev", "vnet-dry-run"));
             }
         }
     }

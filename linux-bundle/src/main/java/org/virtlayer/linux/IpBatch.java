@@ -1,0 +1,67 @@
+package org.virtlayer.linux;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * iproute2's {@code ip -batch -} run once for several changes of the same devices ({@link Veth}, {@link Tap}), in a
+ * named network namespace ({@code ip -n NAME}) or this process's. Lines are built by the callers from checked words
+ * only: no value of a definition can add a command of its own.
+ */
+final class IpBatch {
+    private IpBatch() {
+    }
+
+    static void run(String namespace, String batch) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Files.isExecutable(Path.of("/usr/sbin/ip")) ? "/usr/sbin/ip" : "/sbin/ip");
+        if (namespace != null) {
+            cmd.add("-n");
+            cmd.add(namespace);
+        }
+        cmd.add("-batch");
+        cmd.add("-");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(batch.getBytes(StandardCharsets.US_ASCII));
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new LinuxException("ip -batch: no answer within 10 s", Syscalls.ETIMEDOUT);
+            }
+            if (p.exitValue() != 0) {
+                throw new LinuxException("ip " + (namespace == null ? "" : "-n " + namespace + " ") + "-batch ("
+                        + batch.strip().replace('\n', ';') + "): " + out, Syscalls.EINVAL);
+            }
+        } catch (IOException e) {
+            throw new LinuxException("cannot run " + cmd.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinuxException("interrupted running ip", Syscalls.EINTR);
+        }
+    }
+
+    /** A device name as one batch word: IFNAMSIZ is 16 with the NUL, batch lines are split on blanks. */
+    static String name(String n) {
+        if (n == null || n.isEmpty() || n.length() > 15 || !n.matches("[A-Za-z0-9_.:@-]+")) {
+            throw new IllegalArgumentException("invalid interface name '" + n + "'");
+        }
+        return n;
+    }
+
+    /** An address or MAC as one batch word: nothing but what those are made of. */
+    static String address(String w) {
+        if (w == null || !w.matches("[0-9A-Fa-f:.]+")) {
+            throw new IllegalArgumentException("invalid address '" + w + "'");
+        }
+        return w;
+    }
+}
