@@ -6,28 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
 import org.virtlayer.api.DomainStatsRecord;
-import org.virtlayer.api.ErrorCode;
-import org.virtlayer.api.NetworkListFlag;
-import org.virtlayer.api.VirtException;
 import org.virtlayer.driver.lxc.internal.node.LxcNode;
 import org.virtlayer.linux.Veth;
-import org.virtlayer.spi.DriverContext;
-import org.virtlayer.spi.MacAddresses;
 import org.virtlayer.spi.NetworkBackend;
-import org.virtlayer.spi.NetworkPort;
-import org.virtlayer.spi.NetworkPortRequest;
-import org.virtlayer.spi.NetworkRef;
-import org.virtlayer.spi.NetworkService;
-import org.virtlayer.spi.NetworkSummary;
-import org.virtlayer.spi.OpenRequest;
 
 /**
  * A container on a bridge through a veth pair (its address and route inside, counters from the host end), the bridge
@@ -80,8 +66,8 @@ class NetworkAndUserNamespaceTest {
         String host = ends.get(0);
         assertThat(host).startsWith("veth");
         assertThat(xml).contains("<alias name='net0'/>", "<alias name='net1'/>");
-        OneNetwork.Port port = network.ports.values().iterator().next();
-        assertThat(network.ports).hasSize(1);
+        OneNetwork.Port port = network.ports().values().iterator().next();
+        assertThat(network.ports()).hasSize(1);
         assertThat(port.request().ownerName()).isEqualTo("ct-net");
         assertThat(xml).contains("<source network='vltest' portid='" + port.uuid() + "' bridge='" + bridge
                 + "'/>");
@@ -113,7 +99,7 @@ class NetworkAndUserNamespaceTest {
         assertThat(Veth.exists(ns, host)).as("the host end is gone").isFalse();
         assertThat(Veth.exists(ns, second)).isFalse();
         assertThat(Veth.exists(ns, "vlns-eth")).isFalse();
-        assertThat(network.ports).as("the container's port, given back").isEmpty();
+        assertThat(network.ports()).as("the container's port, given back").isEmpty();
     }
 
     /** A command's output, run inside the network namespace. */
@@ -159,67 +145,6 @@ class NetworkAndUserNamespaceTest {
             }
             assertThat(d.isActive()).isFalse();
             assertThat(Inside.ended(init)).isTrue();
-        }
-    }
-
-    /** A network backend with one active network on a given bridge in a network namespace, handing out ports. */
-    private record OneNetwork(String name, String bridge, String namespace, Map<UUID, Port> ports)
-            implements NetworkBackend {
-        record Port(UUID uuid, NetworkPortRequest request) {
-        }
-
-        OneNetwork(String name, String bridge, String namespace) {
-            this(name, bridge, namespace, new ConcurrentHashMap<>());
-        }
-
-        @Override
-        public NetworkService open(OpenRequest request, DriverContext context) {
-            NetworkRef ref = new NetworkRef(name, UUID.nameUUIDFromBytes(name.getBytes()));
-            return new NetworkService() {
-                @Override
-                public List<NetworkSummary> listNetworks(Set<NetworkListFlag> flags) {
-                    return List.of(new NetworkSummary(ref, true, true, false));
-                }
-
-                @Override
-                public NetworkRef lookupNetworkByName(String n) {
-                    if (!n.equals(name)) {
-                        throw VirtException.noNetwork("no network with matching name '" + n + "'");
-                    }
-                    return ref;
-                }
-
-                @Override
-                public NetworkRef lookupNetworkByUuid(UUID uuid) {
-                    return ref;
-                }
-
-                @Override
-                public NetworkSummary networkSummary(NetworkRef network) {
-                    return listNetworks(Set.of()).get(0);
-                }
-
-                @Override
-                public String networkBridgeName(NetworkRef network) {
-                    return bridge;
-                }
-
-                @Override
-                public NetworkPort createPort(NetworkRef network, NetworkPortRequest r) {
-                    Port p = new Port(UUID.randomUUID(), r);
-                    ports.put(p.uuid(), p);
-                    return new NetworkPort(p.uuid(), network, r.ownerName(), r.ownerUuid(),
-                            r.mac() == null ? MacAddresses.generate() : r.mac(), NetworkPort.PLUG_BRIDGE, bridge, 0,
-                            namespace);
-                }
-
-                @Override
-                public void deletePort(NetworkRef network, UUID port) {
-                    if (ports.remove(port) == null) {
-                        throw new VirtException(ErrorCode.NO_NETWORK_PORT, "no port " + port);
-                    }
-                }
-            };
         }
     }
 }

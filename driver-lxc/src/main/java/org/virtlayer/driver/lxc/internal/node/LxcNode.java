@@ -161,15 +161,20 @@ public final class LxcNode implements AutoCloseable {
         }
     }
 
-    /** Starts one domain if it is to autostart; one whose backend is not installed (yet) joins {@code waiting}. */
+    /**
+     * Starts one domain if it is to autostart, in its job's turn; one whose backend is not installed (yet) joins
+     * {@code waiting}.
+     */
     private void autostart(LxcDomain d, List<LxcDomain> waiting) {
-        synchronized (d) {
-            if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
-                return;
-            }
-        }
         try {
-            lifecycle.start(d, null, null);
+            lifecycle.job(d, () -> {
+                synchronized (d) {
+                    if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
+                        return null;
+                    }
+                }
+                return lifecycle.start(d, null, null);
+            });
         } catch (VirtException e) {
             if (e.code() == ErrorCode.DRIVER_UNAVAILABLE) {
                 waiting.add(d);
