@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where veth pairs are made and removed: a virtual cable whose host end (optionally a port of a bridge) stays here
@@ -12,9 +14,14 @@ import java.util.OptionalLong;
  * address; the host end may itself be made in a named namespace, where a network backend keeps its bridges.
  * iproute2's {@code ip(8)} does the netlink work, all of one pair's commands in one {@code ip -batch} run.
  * Counters of a host end in the JVM's namespace are read from {@code /sys/class/net/NAME/statistics}; in another,
- * from {@link NetDevices}.
+ * from {@link NetDevices}; the bridge of a host end in another namespace, from {@code ip -n}.
  */
 public final class Veth {
+    private static final List<String> COUNTERS = List.of("rx_bytes", "rx_packets", "rx_errors", "rx_dropped",
+            "tx_bytes", "tx_packets", "tx_errors", "tx_dropped");
+    /** {@code ip -o link show}: "... mtu 1500 qdisc noqueue master br0 state UP ...". */
+    private static final Pattern MASTER = Pattern.compile(" master (\\S+) ");
+
     private Veth() {
     }
 
@@ -175,5 +182,63 @@ public final class Veth {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** True if the namespace ({@code ip netns} name; null: the JVM's own) has an interface of that name. */
+    public static boolean exists(String namespace, String name) {
+        return namespace == null ? exists(name) : NetDevices.exists(namespace, name);
+    }
+
+    /**
+     * An interface counter in a namespace (null: the JVM's own, as {@link #counter(String, String)}), if the
+     * interface exists there. Another namespace's counters are those {@link NetDevices} reads: {@code rx_bytes},
+     * {@code rx_packets}, {@code rx_errors}, {@code rx_dropped} and the same four {@code tx_}.
+     *
+     * @throws IllegalArgumentException for another counter in another namespace
+     */
+    public static OptionalLong counter(String namespace, String name, String counter) {
+        if (namespace == null) {
+            return counter(name, counter);
+        }
+        if (!COUNTERS.contains(counter)) {
+            throw new IllegalArgumentException("counter '" + counter + "' is not one of " + COUNTERS);
+        }
+        NetDevices.Counters c;
+        try {
+            c = NetDevices.of(namespace).get(name);
+        } catch (LinuxException e) {
+            return OptionalLong.empty();
+        }
+        if (c == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(switch (counter) {
+            case "rx_bytes" -> c.rxBytes();
+            case "rx_packets" -> c.rxPackets();
+            case "rx_errors" -> c.rxErrors();
+            case "rx_dropped" -> c.rxDropped();
+            case "tx_bytes" -> c.txBytes();
+            case "tx_packets" -> c.txPackets();
+            case "tx_errors" -> c.txErrors();
+            default -> c.txDropped();
+        });
+    }
+
+    /**
+     * The bridge an interface of a namespace (null: the JVM's own, as {@link #bridgeOf(String)}) is a port of, or
+     * null (no such interface, no bridge). Asked of {@code ip -n}: this process's {@code /sys} shows its own namespace.
+     */
+    public static String bridgeOf(String namespace, String name) {
+        if (namespace == null) {
+            return bridgeOf(name);
+        }
+        String link;
+        try {
+            link = IpBatch.query(namespace, "-o", "link", "show", "dev", IpBatch.name(name));
+        } catch (LinuxException e) {
+            return null;
+        }
+        Matcher m = MASTER.matcher(link);
+        return m.find() ? m.group(1) : null;
     }
 }

@@ -10,7 +10,7 @@
  * hands a descriptor to a running QEMU ({@link DescriptorSocket}). Shared by the QEMU and LXC drivers.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.virtlayer.linux;
 
 import org.osgi.annotation.bundle.Export;

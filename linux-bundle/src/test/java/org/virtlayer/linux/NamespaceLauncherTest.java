@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,8 @@ import org.virtlayer.linux.NamespaceLauncher.Namespace;
 
 /**
  * A program started as PID 1 of new namespaces on this machine: the supervisor outside, the program inside waiting
- * on a pipe while the parent does its part (ID maps, a veth end), the supervisor ending with the program's status.
+ * on a pipe while the parent does its part (ID maps, a veth end whose other end and bridge are in a network namespace
+ * the test creates), the supervisor ending with the program's status.
  */
 class NamespaceLauncherTest {
     private static final long CAP_SYS_MODULE = 16;
@@ -100,9 +102,13 @@ class NamespaceLauncherTest {
 
     @Test
     void aVethEndCreatedInsideANamespaceAndItsHostEndOnABridge() throws Exception {
-        String bridge = "vltest-br" + ProcessHandle.current().pid() % 1000;
-        ip("link", "add", bridge, "type", "bridge");
+        // the host end and its bridge in a network namespace of the test's own: the host's is never touched
+        String ns = "vl-nsl-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        String bridge = "vltest-br0";
+        String host = "vltest-h0";
+        ip("netns", "add", ns);
         try (Pipe go = Pipe.open(); Pipe report = Pipe.open()) {
+            ip("-n", ns, "link", "add", bridge, "type", "bridge");
             NamespaceLauncher.Spec spec = new NamespaceLauncher.Spec(program(
                     "echo \"$(ip -o link show eth7)\" >&4;"
                             + " read done <&3"))
@@ -114,24 +120,27 @@ class NamespaceLauncherTest {
                 CompletableFuture<ProcessExit> exit = new CompletableFuture<>();
                 watcher.watch(supervisor, exit::complete);
                 int hostPid = Integer.parseInt(report.readLine(10_000, supervisor).split(" ")[0]);
-                String host = "vltest-h" + ProcessHandle.current().pid() % 1000;
-                Veth.create(host, new Veth.Peer("eth7", "02:00:00:00:00:07", hostPid), bridge);
+                Veth.create(new Veth.HostEnd(host, ns, null, 0, bridge),
+                        new Veth.Peer("eth7", "02:00:00:00:00:07", hostPid), List.of(), List.of());
                 try {
-                    assertThat(Veth.exists(host)).isTrue();
-                    assertThat(Veth.exists("eth7")).as("the other end is not here").isFalse();
-                    assertThat(Veth.bridgeOf(host)).isEqualTo(bridge);
-                    assertThat(Veth.counter(host, "rx_bytes")).isPresent();
+                    assertThat(Veth.exists(ns, host)).isTrue();
+                    assertThat(Veth.exists(null, host)).as("not in the host's namespace").isFalse();
+                    assertThat(Veth.exists(ns, "eth7")).as("the other end is not here").isFalse();
+                    assertThat(Veth.bridgeOf(ns, host)).isEqualTo(bridge);
+                    assertThat(Veth.bridgeOf(ns, bridge)).as("a bridge is no port").isNull();
+                    assertThat(Veth.counter(ns, host, "rx_bytes")).isPresent();
+                    assertThat(Veth.counter(ns, "vltest-none", "rx_bytes")).isEmpty();
                     go.write("go\n");
                     assertThat(report.readLine(10_000, supervisor)).contains("02:00:00:00:00:07");
                     go.write("done\n");
                     assertThat(exit.get(10, TimeUnit.SECONDS).exitCode()).hasValue(0);
                 } finally {
-                    Veth.delete(host);
+                    Veth.delete(ns, host);
                 }
-                assertThat(Veth.exists(host)).isFalse();
+                assertThat(Veth.exists(ns, host)).isFalse();
             }
         } finally {
-            ip("link", "del", bridge);
+            ip("netns", "del", ns);
         }
     }
 

@@ -36,22 +36,33 @@ public final class LxcFixture implements AutoCloseable {
     public final Path root;
     public final FileStateStores stores;
     public final ConnectionFactoryImpl factory;
+    private final LxcNode.NodeConfig config;
     private LxcDriver driver;
 
     public LxcFixture() throws IOException {
+        this(LxcNode.NodeConfig.defaults(CGROUP_ROOT));
+    }
+
+    /** A driver with this configuration (its cgroup root should be {@link #CGROUP_ROOT}). */
+    public LxcFixture(LxcNode.NodeConfig config) throws IOException {
         this(Files.createTempDirectory(Path.of("/tmp"), "vll-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))), config);
     }
 
     public LxcFixture(Path root) {
+        this(root, LxcNode.NodeConfig.defaults(CGROUP_ROOT));
+    }
+
+    private LxcFixture(Path root, LxcNode.NodeConfig config) {
         this.root = root;
+        this.config = config;
         this.stores = new FileStateStores(root.resolve("state"), root.resolve("run"));
         this.factory = new ConnectionFactoryImpl(new LinuxHost(), 1000);
         this.driver = newDriver();
     }
 
     private LxcDriver newDriver() {
-        LxcDriver d = new LxcDriver(stores, LxcNode.NodeConfig.defaults(CGROUP_ROOT), factory.nodeContext());
+        LxcDriver d = new LxcDriver(stores, config, factory.nodeContext());
         factory.addDriver(d, Map.of(HypervisorDriver.SCHEMES, "lxc", HypervisorDriver.NAME, "lxc"),
                 "org.virtlayer.driver.lxc/lxc");
         return d;

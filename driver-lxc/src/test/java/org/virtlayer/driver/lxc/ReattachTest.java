@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.virtlayer.api.Connection;
@@ -26,7 +29,9 @@ import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
 import org.virtlayer.linux.Cgroup;
 import org.virtlayer.linux.CgroupLayout;
+import org.virtlayer.linux.NetDevices;
 import org.virtlayer.linux.Syscalls;
+import org.virtlayer.spi.NetworkBackend;
 
 /**
  * Containers outlive their driver: after the driver's component is deactivated and activated again (a bundle
@@ -178,6 +183,52 @@ class ReattachTest {
                 assertThat(c.listDomains(DomainListFlag.AUTOSTART)).extracting(Domain::name).containsExactly("auto");
                 d.destroy();
             }
+        }
+    }
+
+    /**
+     * A destroy from a connection while autostart is still starting the container (held while its network port is
+     * made) waits for the start to finish, then destroys: the container is shut off, destroyed, and nothing of it is
+     * left. The port's bridge and the veth's host end are in a network namespace the test creates.
+     */
+    @Test
+    void aDestroyWhileAutostartIsStartingTheContainerWaitsForTheStartAndLeavesNothing() throws Exception {
+        String ns = "vl-lxcjob-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        LxcFixture.run(List.of("/usr/sbin/ip", "netns", "add", ns));
+        try (LxcFixture f = new LxcFixture()) {
+            LxcFixture.run(List.of("/usr/sbin/ip", "-n", ns, "link", "add", "vlbr0", "type", "bridge"));
+            LxcFixture.run(List.of("/usr/sbin/ip", "-n", ns, "link", "set", "vlbr0", "up"));
+            OneNetwork network = new OneNetwork("vlgate", "vlbr0", ns).gated();
+            f.factory.addNetworkBackend(network, Map.of(NetworkBackend.NAME, "test-net"), "test");
+            UUID uuid;
+            try (Connection c = f.factory.open("lxc:///system")) {
+                Domain d = c.defineDomain(TestRootfs.domainXml("auto-gated", 32,
+                        "    <interface type='network'><source network='vlgate'/></interface>\n"));
+                d.setAutostart(true);
+                uuid = d.uuid();
+            }
+            f.restartDriver();
+            assertThat(network.asked().await(30, TimeUnit.SECONDS)).as("autostart asks for the port").isTrue();
+            try (Connection c = f.factory.open("lxc:///system")) {
+                Events events = new Events(c);
+                Domain d = c.lookupDomainByName("auto-gated");
+                CompletableFuture<Void> destroy = CompletableFuture.runAsync(d::destroy);
+                try {
+                    Thread.sleep(300);
+                    assertThat(destroy).as("the destroy waits for the start").isNotDone();
+                } finally {
+                    network.go().countDown();
+                }
+                destroy.get(30, TimeUnit.SECONDS);
+                events.expect(10_000, DomainEventDetail.STARTED_BOOTED, DomainEventDetail.STOPPED_DESTROYED);
+                assertThat(d.state().reason()).isEqualTo(DomainStateReason.SHUTOFF_DESTROYED);
+                assertThat(network.ports()).as("its port, given back").isEmpty();
+                assertThat(LxcFixture.cgroupDir("pids", "auto-gated", uuid)).doesNotExist();
+                assertThat(f.runDir(uuid)).doesNotExist();
+                assertThat(NetDevices.of(ns).keySet()).as("no veth left").containsExactlyInAnyOrder("lo", "vlbr0");
+            }
+        } finally {
+            LxcFixture.run(List.of("/usr/sbin/ip", "netns", "del", ns));
         }
     }
 }

@@ -8,10 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.virtlayer.api.Connection;
@@ -23,6 +25,7 @@ import org.virtlayer.api.DomainStatsRecord;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.driver.qemu.internal.caps.Emulators;
 import org.virtlayer.linux.ProcStat;
 import org.virtlayer.linux.Syscalls;
 
@@ -134,6 +137,57 @@ class ReattachTest {
                 assertThat(c.listDomains(org.virtlayer.api.DomainListFlag.AUTOSTART)).extracting(Domain::name)
                         .containsExactly("auto");
                 d.destroy();
+            }
+        }
+    }
+
+    /**
+     * A destroy from a connection while autostart is still starting the domain (its QEMU launched, paused, starting
+     * up) waits for the start to finish, then destroys: no QEMU is left and the domain is shut off, destroyed. The
+     * emulator is a wrapper that holds the start there until the test lets it go on.
+     */
+    @Test
+    void aDestroyWhileAutostartIsStartingTheDomainWaitsForTheStartAndLeavesNoQemu() throws Exception {
+        try (QemuFixture f = new QemuFixture()) {
+            Path pidFile = f.file("slow.pid");
+            Path go = f.file("slow.go");
+            Path emulator = f.file("slow-qemu");
+            // the capabilities probe (-machine none) passes; a domain's QEMU waits for the go file (30 s at most)
+            Files.writeString(emulator, "#!/bin/sh\n"
+                    + "case \"$*\" in *'-machine none'*) ;; *) echo $$ > " + pidFile + "; i=0\n"
+                    + "  while [ ! -e " + go + " ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done ;; esac\n"
+                    + "exec " + Emulators.find("x86_64") + " \"$@\"\n");
+            Files.setPosixFilePermissions(emulator, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (Connection c = f.factory.open("qemu:///system")) {
+                Domain d = c.defineDomain(TestGuest.domainXml("auto-slow", f.file("slow.log"), "qemu",
+                        "    <emulator>" + emulator + "</emulator>\n"));
+                d.setAutostart(true);
+            }
+            f.restartDriver();
+            try (Connection c = f.factory.open("qemu:///system")) {
+                Events events = new Events(c);
+                Domain d = c.lookupDomainByName("auto-slow");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while ((!Files.exists(pidFile) || d.state().reason() != DomainStateReason.PAUSED_STARTING_UP)
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(d.state().reason()).as("autostart's QEMU launched, the start under way")
+                        .isEqualTo(DomainStateReason.PAUSED_STARTING_UP);
+                int pid = Integer.parseInt(Files.readString(pidFile).strip());
+                CompletableFuture<Void> destroy = CompletableFuture.runAsync(d::destroy);
+                try {
+                    Thread.sleep(300);
+                    assertThat(destroy).as("the destroy waits for the start").isNotDone();
+                } finally {
+                    Files.createFile(go);
+                }
+                destroy.get(30, TimeUnit.SECONDS);
+                events.expect(10_000, DomainEventDetail.RESUMED_UNPAUSED, DomainEventDetail.STARTED_BOOTED,
+                        DomainEventDetail.SHUTDOWN_HOST, DomainEventDetail.STOPPED_DESTROYED);
+                assertThat(d.state().reason()).isEqualTo(DomainStateReason.SHUTOFF_DESTROYED);
+                assertThat(exited(pid)).as("QEMU " + pid + " exited").isTrue();
+                assertThat(f.runDir(d.uuid())).doesNotExist();
             }
         }
     }

@@ -43,8 +43,8 @@ public final class LxcDriver implements HypervisorDriver {
     public LxcDriver(@Reference StateStores stores,
             @Reference(target = "(virtlayer.context=node)") DriverContext nodeContext, LxcDriverConfig config) {
         this(stores, new LxcNode.NodeConfig(config.cgroupRoot(), config.busybox().isBlank()
-                ? LxcNode.NodeConfig.findBusybox() : Path.of(config.busybox()), config.startTimeoutSeconds() * 1000),
-                nodeContext);
+                ? LxcNode.NodeConfig.findBusybox() : Path.of(config.busybox()), config.startTimeoutSeconds() * 1000,
+                config.networkNamespace().isBlank() ? null : config.networkNamespace()), nodeContext);
     }
 
     /**

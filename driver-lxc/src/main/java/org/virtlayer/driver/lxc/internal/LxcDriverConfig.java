@@ -15,4 +15,9 @@ public @interface LxcDriverConfig {
 
     @AttributeDefinition(description = "Seconds a container's setup may take before its start fails")
     long startTimeoutSeconds() default 30;
+
+    @AttributeDefinition(description = "Name of a network namespace (ip netns) in which the host ends of containers'"
+            + " bridge and ethernet interfaces are made, and where their bridges must be, e.g. to keep them apart from"
+            + " the host's own network; empty: the host's own namespace. A virtual network's port says its own.")
+    String networkNamespace() default "";
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.ErrorCode;
@@ -32,6 +33,12 @@ import org.virtlayer.xml.XmlElement;
  * asked to stop, then the container starts again), suspend and resume (the cgroup freezer); and the one place a
  * container's end is turned into the domain's new state, its event and a clean host (no process, cgroup, veth or
  * runtime file left).
+ *
+ * <p>Each operation runs under the domain's job lock ({@link #job}), whoever asks for it: a destroy that arrives
+ * while autostart is starting the container waits for the start to end, then destroys. An end is handled on the
+ * node's event thread without that lock (a destroy holds it while waiting for that thread to handle the end); the
+ * end's changes, a reboot's new start included, are tied to the very container ({@code d.run}) they are about, and a
+ * destroy ends a container started again meanwhile too.
  */
 final class ContainerLifecycle {
     private static final System.Logger LOG = System.getLogger(ContainerLifecycle.class.getName());
@@ -53,6 +60,37 @@ final class ContainerLifecycle {
      * @param autodestroyOwner the connection whose closing destroys the container, or null
      */
     DomainRef start(LxcDomain d, DomainDef basis, Object autodestroyOwner) {
+        return job(d, () -> startNow(d, basis, autodestroyOwner));
+    }
+
+    /**
+     * Runs one lifecycle operation of a domain under its job lock, after the one holding it (reentrant).
+     *
+     * @throws VirtException OPERATION_ABORTED if interrupted while waiting (the core's timeout, the driver stopping)
+     */
+    <T> T job(LxcDomain d, Supplier<T> operation) {
+        try {
+            d.job.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.OPERATION_ABORTED, "interrupted while waiting for the job of domain '"
+                    + d.name() + "'");
+        }
+        try {
+            return operation.get();
+        } finally {
+            d.job.unlock();
+        }
+    }
+
+    private void job(LxcDomain d, Runnable operation) {
+        job(d, () -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    private DomainRef startNow(LxcDomain d, DomainDef basis, Object autodestroyOwner) {
         DomainDef live;
         synchronized (d) {
             if (d.state.isActive() || d.run != null || d.starting) {
@@ -183,6 +221,10 @@ final class ContainerLifecycle {
      * container that was just starting again after a reboot is destroyed too.
      */
     void destroy(LxcDomain d) {
+        job(d, () -> destroyNow(d));
+    }
+
+    private void destroyNow(LxcDomain d) {
         Container c = running(d);
         for (int round = 0; c != null && round < 3; round++) {
             c.stopAs(DomainStateReason.SHUTOFF_DESTROYED, DomainEventDetail.STOPPED_DESTROYED);
@@ -242,21 +284,29 @@ final class ContainerLifecycle {
      */
     void shutdown(LxcDomain d, Set<ShutdownMode> modes) {
         checkModes(modes, "shutdown");
-        Container c = running(d);
-        c.shutdownRequested = true;
-        c.init.signal(Syscalls.SIGTERM);
+        job(d, () -> {
+            Container c = running(d);
+            c.shutdownRequested = true;
+            c.init.signal(Syscalls.SIGTERM);
+        });
     }
 
     /** init is asked to stop (SIGTERM); once it has ended, the container starts again with the same definition. */
     void reboot(LxcDomain d, Set<ShutdownMode> modes) {
         checkModes(modes, "reboot");
-        Container c = running(d);
-        c.rebootRequested = true;
-        c.init.signal(Syscalls.SIGTERM);
+        job(d, () -> {
+            Container c = running(d);
+            c.rebootRequested = true;
+            c.init.signal(Syscalls.SIGTERM);
+        });
     }
 
     /** The cgroup freezer: every process of the container stops where it is. Returns once all are frozen. */
     void suspend(LxcDomain d) {
+        job(d, () -> suspendNow(d));
+    }
+
+    private void suspendNow(LxcDomain d) {
         Container c = running(d);
         synchronized (d) {
             if (d.state == DomainState.PAUSED) {
@@ -283,6 +333,10 @@ final class ContainerLifecycle {
     }
 
     void resume(LxcDomain d) {
+        job(d, () -> resumeNow(d));
+    }
+
+    private void resumeNow(LxcDomain d) {
         Container c = running(d);
         synchronized (d) {
             if (d.state != DomainState.PAUSED) {

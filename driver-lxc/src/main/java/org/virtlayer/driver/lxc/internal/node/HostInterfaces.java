@@ -26,7 +26,8 @@ import org.virtlayer.xml.XmlElement;
  * node's own context (ports are the node's: a container's end is noticed when no connection may be open); the port
  * says the bridge, MTU and network namespace the host end goes to, and the live definition records it as libvirt does
  * ({@code <source network='N' portid='UUID' bridge='B'/>}), which is how a later driver finds it again.
- * {@code type='ethernet'}: no bridge.
+ * {@code type='ethernet'}: no bridge. Both of those go to the namespace the node is configured with (the JVM's own
+ * by default), a port's wherever the port says; the runtime status records every host end outside the JVM's.
  *
  * <p>The pairs themselves are made by the launcher once the container's network namespace exists. When a container
  * ends, its veths go ({@link #removeVeths}: they usually went with its namespace already), and when it does not start
@@ -36,10 +37,14 @@ final class HostInterfaces {
     private static final System.Logger LOG = System.getLogger(HostInterfaces.class.getName());
 
     private final DriverContext nodeContext;
+    /** Where host ends of {@code bridge} and {@code ethernet} interfaces go: the node's configured namespace. */
+    private final HostSide plain;
     private final Set<String> reserved = new HashSet<>();
 
-    HostInterfaces(DriverContext nodeContext) {
+    /** @param hostNamespace the network namespace of {@code bridge} and {@code ethernet} host ends; null: the JVM's */
+    HostInterfaces(DriverContext nodeContext, String hostNamespace) {
         this.nodeContext = nodeContext;
+        this.plain = new HostSide(hostNamespace, 0);
     }
 
     /**
@@ -63,7 +68,7 @@ final class HostInterfaces {
                 XmlElement nic = nics.get(i);
                 String type = nic.attr("type");
                 XmlElement source = nic.child("source");
-                HostSide side = HostSide.HOST;
+                HostSide side = plain;
                 if ("network".equals(type)) {
                     side = createPort(live, nic);
                 } else if ("bridge".equals(type) && (source == null || source.attr("bridge") == null)) {

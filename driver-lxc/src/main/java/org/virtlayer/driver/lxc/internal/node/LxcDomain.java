@@ -1,6 +1,7 @@
 package org.virtlayer.driver.lxc.internal.node;
 
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateInfo;
 import org.virtlayer.api.DomainStateReason;
@@ -11,10 +12,17 @@ import org.virtlayer.xml.DomainDef;
 /**
  * One domain of the node. While it runs, {@code def} is the live definition and {@code persistentDef} the one it
  * returns to (null for a transient domain); while shut off they are the same object. State fields are guarded by
- * this object's monitor; the running container, when there is one, is {@link #run}.
+ * this object's monitor; the running container, when there is one, is {@link #run}. Lifecycle operations take turns
+ * on {@link #job} ({@link ContainerLifecycle#job}).
  */
 final class LxcDomain {
     final UUID uuid;
+    /**
+     * The driver's own job lock of this domain: held for the whole of a start, destroy, shutdown, reboot, suspend or
+     * resume, whoever asks (a connection, autostart, a connection's AUTODESTROY), so that one never finds another half
+     * done. The core's job lock covers calls through connections only.
+     */
+    final ReentrantLock job = new ReentrantLock(true);
     DomainDef def;
     DomainDef persistentDef;
     boolean autostart;

@@ -70,10 +70,18 @@ public final class LxcNode implements AutoCloseable {
      * @param cgroupRoot parent cgroup of the containers' cgroups, relative to each hierarchy's root
      * @param busybox the static busybox that runs the setup script and the console keepers
      * @param startTimeoutMillis how long a container's setup may take
+     * @param hostNamespace the network namespace ({@code ip netns} name) where the host ends of {@code bridge} and
+     *     {@code ethernet} interfaces are made, and where their bridges are; null: the JVM's own (a port of a virtual
+     *     network says its own)
      */
-    public record NodeConfig(String cgroupRoot, Path busybox, long startTimeoutMillis) {
+    public record NodeConfig(String cgroupRoot, Path busybox, long startTimeoutMillis, String hostNamespace) {
         public static NodeConfig defaults(String cgroupRoot) {
-            return new NodeConfig(cgroupRoot, findBusybox(), 30_000);
+            return new NodeConfig(cgroupRoot, findBusybox(), 30_000, null);
+        }
+
+        /** The same, its host ends in a network namespace (null: the JVM's own). */
+        public NodeConfig withHostNamespace(String namespace) {
+            return new NodeConfig(cgroupRoot, busybox, startTimeoutMillis, namespace);
         }
 
         /** busybox where Debian's busybox-static puts it. */
@@ -89,7 +97,7 @@ public final class LxcNode implements AutoCloseable {
 
     public LxcNode(StateStore store, ProcessWatcher watcher, NodeConfig config, DriverContext nodeContext) {
         this.nodeContext = nodeContext;
-        this.interfaces = new HostInterfaces(nodeContext);
+        this.interfaces = new HostInterfaces(nodeContext, config.hostNamespace());
         this.store = new DomainStore(store);
         this.watcher = watcher;
         this.config = config;
@@ -153,15 +161,20 @@ public final class LxcNode implements AutoCloseable {
         }
     }
 
-    /** Starts one domain if it is to autostart; one whose backend is not installed (yet) joins {@code waiting}. */
+    /**
+     * Starts one domain if it is to autostart, in its job's turn; one whose backend is not installed (yet) joins
+     * {@code waiting}.
+     */
     private void autostart(LxcDomain d, List<LxcDomain> waiting) {
-        synchronized (d) {
-            if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
-                return;
-            }
-        }
         try {
-            lifecycle.start(d, null, null);
+            lifecycle.job(d, () -> {
+                synchronized (d) {
+                    if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
+                        return null;
+                    }
+                }
+                return lifecycle.start(d, null, null);
+            });
         } catch (VirtException e) {
             if (e.code() == ErrorCode.DRIVER_UNAVAILABLE) {
                 waiting.add(d);

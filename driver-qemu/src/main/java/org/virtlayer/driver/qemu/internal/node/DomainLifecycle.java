@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.ErrorCode;
@@ -41,6 +42,12 @@ import org.virtlayer.xml.XmlElement;
  * Starting and stopping QEMU: start (spawn with the monitor socket handed over, QMP handshake, {@code cont}),
  * shutdown ({@code system_powerdown}), destroy (SIGTERM, SIGKILL after a grace period), reboot, reset, suspend and
  * resume; and the one place a process's exit is turned into the domain's new state, its event and clean runtime files.
+ *
+ * <p>Each operation runs under the domain's job lock ({@link #job}), whoever asks for it: a destroy that arrives
+ * while autostart is starting the domain waits for the start to end, then destroys. An exit is handled on the node's
+ * event thread without that lock: a start (which waits for its {@code cont} to be handled) and a destroy (which waits
+ * for the exit to be handled) hold it while waiting for that thread; the exit's changes are tied to the very process
+ * ({@code d.run}) they are about.
  */
 final class DomainLifecycle {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -75,6 +82,39 @@ final class DomainLifecycle {
      * @param incoming a save image to restore, or null to boot
      */
     DomainRef start(QemuDomain d, DomainDef basis, boolean paused, Object autodestroyOwner, Incoming incoming) {
+        return job(d, () -> startNow(d, basis, paused, autodestroyOwner, incoming));
+    }
+
+    /**
+     * Runs one lifecycle operation of a domain under its job lock, after the one holding it (reentrant: a save
+     * suspends and kills within its own turn).
+     *
+     * @throws VirtException OPERATION_ABORTED if interrupted while waiting (the core's timeout, the driver stopping)
+     */
+    <T> T job(QemuDomain d, Supplier<T> operation) {
+        try {
+            d.job.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.OPERATION_ABORTED, "interrupted while waiting for the job of domain '"
+                    + d.name() + "'");
+        }
+        try {
+            return operation.get();
+        } finally {
+            d.job.unlock();
+        }
+    }
+
+    private void job(QemuDomain d, Runnable operation) {
+        job(d, () -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    private DomainRef startNow(QemuDomain d, DomainDef basis, boolean paused, Object autodestroyOwner,
+            Incoming incoming) {
         DomainDef live;
         synchronized (d) {
             if (d.state.isActive() || d.run != null) {
@@ -303,9 +343,11 @@ final class DomainLifecycle {
     }
 
     void destroy(QemuDomain d) {
-        Running r = running(d);
-        r.stopAs(DomainStateReason.SHUTOFF_DESTROYED, DomainEventDetail.STOPPED_DESTROYED);
-        kill(r);
+        job(d, () -> {
+            Running r = running(d);
+            r.stopAs(DomainStateReason.SHUTOFF_DESTROYED, DomainEventDetail.STOPPED_DESTROYED);
+            kill(r);
+        });
     }
 
     /** SIGTERM; SIGKILL after the grace period; returns once the exit has been handled. */
@@ -346,55 +388,66 @@ final class DomainLifecycle {
 
     void shutdown(QemuDomain d, Set<ShutdownMode> modes) {
         checkModes(modes);
-        Running r = running(d);
-        synchronized (d) {
-            if (d.state != DomainState.RUNNING) {
-                throw VirtException.invalidOperation("domain is not running");
+        job(d, () -> {
+            Running r = running(d);
+            synchronized (d) {
+                if (d.state != DomainState.RUNNING) {
+                    throw VirtException.invalidOperation("domain is not running");
+                }
             }
-        }
-        r.monitor.call("system_powerdown", null, node.config.monitorTimeoutMillis());
+            r.monitor.call("system_powerdown", null, node.config.monitorTimeoutMillis());
+        });
     }
 
     /** libvirt's ACPI reboot: the power button, and when the guest powers off, a reset instead of an exit. */
     void reboot(QemuDomain d, Set<ShutdownMode> modes) {
         checkModes(modes);
-        Running r = running(d);
-        r.fakeReboot = true;
-        try {
-            r.monitor.call("system_powerdown", null, node.config.monitorTimeoutMillis());
-        } catch (QmpError e) {
-            r.fakeReboot = false;
-            throw e;
-        }
+        job(d, () -> {
+            Running r = running(d);
+            r.fakeReboot = true;
+            try {
+                r.monitor.call("system_powerdown", null, node.config.monitorTimeoutMillis());
+            } catch (QmpError e) {
+                r.fakeReboot = false;
+                throw e;
+            }
+        });
     }
 
     void reset(QemuDomain d) {
-        running(d).monitor.call("system_reset", null, node.config.monitorTimeoutMillis());
+        job(d, () -> {
+            running(d).monitor.call("system_reset", null, node.config.monitorTimeoutMillis());
+        });
     }
 
     void suspend(QemuDomain d) {
-        Running r = running(d);
-        synchronized (d) {
-            if (d.state == DomainState.PAUSED) {
-                return;
+        job(d, () -> {
+            Running r = running(d);
+            synchronized (d) {
+                if (d.state == DomainState.PAUSED) {
+                    return;
+                }
             }
-        }
-        r.pendingPause = DomainStateReason.PAUSED_USER;
-        r.monitor.call("stop", null, node.config.monitorTimeoutMillis());
-        node.barrier();
-        transition(d, r, DomainState.RUNNING, DomainStateReason.PAUSED_USER, DomainEventDetail.SUSPENDED_PAUSED);
+            r.pendingPause = DomainStateReason.PAUSED_USER;
+            r.monitor.call("stop", null, node.config.monitorTimeoutMillis());
+            node.barrier();
+            transition(d, r, DomainState.RUNNING, DomainStateReason.PAUSED_USER, DomainEventDetail.SUSPENDED_PAUSED);
+        });
     }
 
     void resume(QemuDomain d) {
-        Running r = running(d);
-        synchronized (d) {
-            if (d.state != DomainState.PAUSED) {
-                return;
+        job(d, () -> {
+            Running r = running(d);
+            synchronized (d) {
+                if (d.state != DomainState.PAUSED) {
+                    return;
+                }
             }
-        }
-        r.monitor.call("cont", null, node.config.monitorTimeoutMillis());
-        node.barrier();
-        transition(d, r, DomainState.PAUSED, DomainStateReason.RUNNING_UNPAUSED, DomainEventDetail.RESUMED_UNPAUSED);
+            r.monitor.call("cont", null, node.config.monitorTimeoutMillis());
+            node.barrier();
+            transition(d, r, DomainState.PAUSED, DomainStateReason.RUNNING_UNPAUSED,
+                    DomainEventDetail.RESUMED_UNPAUSED);
+        });
     }
 
     /** Moves a running domain from one state to another and reports it, unless it already moved. */

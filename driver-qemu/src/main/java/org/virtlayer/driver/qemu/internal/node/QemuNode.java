@@ -138,14 +138,17 @@ public final class QemuNode implements AutoCloseable {
         }
     }
 
+    /** Starts one domain if it is to autostart, in its job's turn; one whose backend is missing joins waiting. */
     private void autostart(QemuDomain d, List<QemuDomain> waiting) {
-        synchronized (d) {
-            if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
-                return;
-            }
-        }
         try {
-            lifecycle.start(d, null, false, null, null);
+            lifecycle.job(d, () -> {
+                synchronized (d) {
+                    if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
+                        return null;
+                    }
+                }
+                return lifecycle.start(d, null, false, null, null);
+            });
         } catch (VirtException e) {
             if (e.code() == ErrorCode.DRIVER_UNAVAILABLE) {
                 waiting.add(d);

@@ -45,6 +45,13 @@ final class SaveImage {
     }
 
     void save(QemuDomain d, String path) {
+        node.lifecycle.job(d, () -> {
+            saveNow(d, path);
+            return null;
+        });
+    }
+
+    private void saveNow(QemuDomain d, String path) {
         Running r = node.lifecycle.running(d);
         String xml;
         synchronized (d) {
