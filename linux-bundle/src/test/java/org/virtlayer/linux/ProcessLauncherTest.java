@@ -53,6 +53,9 @@ class ProcessLauncherTest {
             // field 6 of /proc/PID/stat is the session: a new session's leader has its own PID
             String[] f = Files.readString(Path.of("/proc/" + p.pid() + "/stat")).split("\\) ")[1].split(" ");
             assertThat(Integer.parseInt(f[3])).as("session id").isEqualTo(p.pid());
+            // while the dynamic loader runs, the child briefly holds a library open on the lowest free descriptor
+            // (seen in CI as a "4"): look once the program itself is blocked in its sleep
+            awaitSleeping(p.pid());
             assertThat(fds(p.pid())).containsExactlyInAnyOrder("0", "1", "2", "3");
             assertThat(Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/fd/3")).toString()).startsWith("socket:");
             assertThat(Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/fd/1"))).isEqualTo(log);
@@ -68,6 +71,20 @@ class ProcessLauncherTest {
             assertThat(Syscalls.processExists(p.pid())).as("reaped").isFalse();
             assertThat(p.signal(Syscalls.SIGTERM)).isFalse();
         }
+    }
+
+    /** Waits until the process is blocked in nanosleep (35) or clock_nanosleep (230), per /proc/PID/syscall. */
+    private static void awaitSleeping(int pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String call = "";
+        while (System.nanoTime() < deadline) {
+            call = Files.readString(Path.of("/proc/" + pid + "/syscall")).split(" ")[0].strip();
+            if (call.equals("35") || call.equals("230")) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("child " + pid + " not asleep after 10 s; in syscall " + call);
     }
 
     private static List<String> fds(int pid) throws Exception {
