@@ -16,6 +16,7 @@ import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -29,6 +30,13 @@ import org.virtlayer.api.ErrorCode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class DistributionIT {
+    private final Scratch scratch = new Scratch();
+
+    @After
+    public void removeScratchFolders() {
+        scratch.clean();
+    }
+
     @Inject
     SessionFactory sessions;
 
@@ -93,7 +101,7 @@ public class DistributionIT {
     @Test
     public void theConfiguredUriIsTheDefault() throws IOException {
         okWhenReady("virt:uri");
-        Path node = Files.createTempDirectory("virt-itest").resolve("node.xml");
+        Path node = scratch.folder().resolve("node.xml");
         Files.writeString(node, "<node><domain type='test'><name>configured</name><memory>65536</memory>"
                 + "<vcpu>1</vcpu><os><type>hvm</type></os></domain></node>");
         ok("config:property-set --pid org.virtlayer.shell uri test://" + node);

@@ -19,6 +19,7 @@ import org.apache.karaf.shell.api.console.Command;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
+import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -35,6 +36,13 @@ import org.virtlayer.api.ErrorCode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class StockKarafConsoleIT {
+    private final Scratch scratch = new Scratch();
+
+    @After
+    public void removeScratchFolders() {
+        scratch.clean();
+    }
+
     /** Every command of the console: virsh's names, and virtlayer's driver-list and remote-*. */
     private static final Set<String> COMMANDS = new TreeSet<>(List.of("connect", "uri", "hostname", "version",
             "nodeinfo", "capabilities", "freecell", "list", "dominfo", "domstate", "domstats", "domid", "domuuid",
@@ -215,7 +223,7 @@ public class StockKarafConsoleIT {
 
     @Test
     public void aDomainDefinedFromAFileGoesThroughItsLifecycle() throws IOException {
-        Path dir = Files.createTempDirectory("virt-itest");
+        Path dir = scratch.folder();
         Path xml = dir.resolve("itest1.xml");
         Files.writeString(xml, "<domain type='test'><name>itest1</name><memory unit='MiB'>64</memory>"
                 + "<vcpu>1</vcpu><os><type>hvm</type></os></domain>");
@@ -234,7 +242,7 @@ public class StockKarafConsoleIT {
 
     @Test
     public void connectChoosesTheSessionsUriAndDashCOverridesIt() throws IOException {
-        Path node = Files.createTempDirectory("virt-itest").resolve("node.xml");
+        Path node = scratch.folder().resolve("node.xml");
         Files.writeString(node, "<node><domain type='test'><name>other</name><memory>65536</memory><vcpu>1</vcpu>"
                 + "<os><type>hvm</type></os></domain></node>");
         try (Console c = new Console(sessions)) {
@@ -319,7 +327,7 @@ public class StockKarafConsoleIT {
         }
         assertEquals(List.of(), run("virt:net-dhcp-leases --mac 52:54:00:00:00:42 --no-format default").rows());
 
-        Path folder = Files.createTempDirectory("virt-itest").resolve("transient");
+        Path folder = scratch.folder().resolve("transient");
         assertEquals(List.of("Pool itest-transient created"),
                 ok("virt:pool-create-as --build --target " + folder + " itest-transient dir"));
         assertEquals(List.of("Pool itest-transient destroyed"), ok("virt:pool-destroy itest-transient"));

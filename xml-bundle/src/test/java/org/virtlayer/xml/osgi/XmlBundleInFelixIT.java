@@ -6,7 +6,6 @@ import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
@@ -26,11 +26,12 @@ import org.virtlayer.api.VirtException;
  */
 class XmlBundleInFelixIT {
     private Framework felix;
-    private Path storage;
+    /** The framework's storage, removed by JUnit after each test. */
+    @TempDir
+    Path storage;
 
     @BeforeEach
     void start() throws Exception {
-        storage = Files.createTempDirectory("felix-xml");
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
