@@ -131,7 +131,8 @@ class LifecycleTest {
         while (Inside.visiblePids(init).size() < 3) {
             Thread.sleep(5);
         }
-        events.clear();
+        // events are delivered on their own thread: wait for these rather than clearing what may not have come yet
+        events.expect(5000, DomainEventDetail.DEFINED_ADDED, DomainEventDetail.STARTED_BOOTED);
         long t0 = System.nanoTime();
         d.destroy();
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -235,7 +236,8 @@ class LifecycleTest {
         int first = f.initPid(d.uuid());
         Inside.awaitFile(Inside.path(first, "/tmp/ct-ready"), 5000);
         int id = d.id();
-        events.clear();
+        // delivered on their own thread, possibly late on a busy machine: taken here, so that none may follow
+        events.expect(5000, DomainEventDetail.DEFINED_ADDED, DomainEventDetail.STARTED_BOOTED);
         d.reboot();
         TestRootfs.awaitLog(f.log("ct-reboot"), "CT-READY", 2, t0, 10_000);
         assertThat(Files.readString(f.log("ct-reboot"))).contains("CT-TERM");

@@ -172,7 +172,7 @@ class LifecycleTest {
             assertThatThrownBy(back::destroy).isInstanceOfSatisfying(VirtException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_INVALID));
             d.undefine();
-            events.clear();
+            events.expect(5000, DomainEventDetail.UNDEFINED_REMOVED);
 
             // a transient domain started paused with AUTODESTROY goes when its connection closes
             Connection other = f.factory.open("qemu:///system");
