@@ -37,18 +37,17 @@ class EventHubTest {
             got.add(e);
             all.countDown();
         });
-        long t0 = System.nanoTime();
+        // the first listener is stuck until the end of the test: had publishing waited for it, this loop never ends
         for (int i = 0; i < 1000; i++) {
             hub.publish(i);
         }
-        long publishMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertThat(all.await(5, TimeUnit.SECONDS)).isTrue();
         // in order, every one
         assertThat(got).hasSize(1000);
         for (int i = 0; i < 1000; i++) {
             assertThat(got.get(i)).isEqualTo(i);
         }
-        assertThat(publishMillis).as("publishing never waits for a listener").isLessThan(2000);
+        assertThat(never.getCount()).as("the stuck listener is still stuck").isEqualTo(1);
         never.countDown();
     }
 

@@ -30,9 +30,8 @@ class EventJournalTest {
     @Test
     void aSlowReaderLosesTheOldestEventsWithAGapNoticeAndTheWriterNeverWaits() throws Exception {
         EventJournal j = new EventJournal(8);
-        long t0 = System.nanoTime();
+        // one thread, no reader: a writer that waited for room would never return from this
         append(j, 100_000);
-        assertThat((System.nanoTime() - t0) / 1_000_000).as("100,000 appends with no reader").isLessThan(2000);
         List<WireEvent> got = j.after(0, 0);
         assertThat(got.get(0).gap()).contains("events 1..99992 were dropped");
         assertThat(got.get(0).seq()).isEqualTo(99_992L);
