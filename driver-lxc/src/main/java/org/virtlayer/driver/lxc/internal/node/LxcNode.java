@@ -166,6 +166,12 @@ public final class LxcNode implements AutoCloseable {
      * {@code waiting}.
      */
     private void autostart(LxcDomain d, List<LxcDomain> waiting) {
+        synchronized (d) {
+            if (!d.autostart) {
+                // not to be started: no need to wait for its job (and no warning if the driver stops meanwhile)
+                return;
+            }
+        }
         try {
             lifecycle.job(d, () -> {
                 synchronized (d) {

@@ -18,6 +18,7 @@ import org.virtlayer.driver.qemu.internal.qmp.QmpError;
 import org.virtlayer.driver.qemu.internal.qmp.QmpEvent;
 import org.virtlayer.driver.qemu.internal.qmp.QmpMonitor;
 import org.virtlayer.linux.PidFd;
+import org.virtlayer.linux.ProcStat;
 import org.virtlayer.linux.ProcessExit;
 import org.virtlayer.linux.ProcessLauncher;
 import org.virtlayer.linux.ProcessWatcher;
@@ -81,7 +82,7 @@ public final class CapsProbe {
                 // no log
             }
             throw new VirtException(ErrorCode.INTERNAL_ERROR, "internal error: cannot read the capabilities of "
-                    + binary + ": " + e.getMessage() + (out.isEmpty() ? "" : ": " + out));
+                    + binary + ": " + e.getMessage() + (out.isEmpty() ? "" : ": " + out) + whereItWas(pid, exit));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VirtException(ErrorCode.OPERATION_ABORTED, "interrupted probing " + binary);
@@ -105,6 +106,28 @@ public final class CapsProbe {
                 // leftovers in a runtime folder
             }
         }
+    }
+
+    /**
+     * Where a probe that did not answer was, for the error: its CPU time and what its main thread waited on, which
+     * tell a stuck QEMU from a starved one.
+     */
+    private static String whereItWas(PidFd pid, CompletableFuture<ProcessExit> exit) {
+        if (pid == null || exit.isDone()) {
+            return "";
+        }
+        var stat = ProcStat.of(pid.pid());
+        if (stat.isEmpty()) {
+            return "";
+        }
+        String wchan;
+        try {
+            wchan = Files.readString(Path.of("/proc/" + pid.pid() + "/wchan")).strip();
+        } catch (IOException | RuntimeException e) {
+            wchan = "?";
+        }
+        return " (QEMU pid " + pid.pid() + ": state " + stat.get().state() + ", "
+                + stat.get().cpuNanos() / 1_000_000 + " ms of CPU, waiting in " + (wchan.isEmpty() ? "-" : wchan) + ")";
     }
 
     private static QemuCaps read(Path binary, long mtime, QmpMonitor mon) {

@@ -140,6 +140,12 @@ public final class QemuNode implements AutoCloseable {
 
     /** Starts one domain if it is to autostart, in its job's turn; one whose backend is missing joins waiting. */
     private void autostart(QemuDomain d, List<QemuDomain> waiting) {
+        synchronized (d) {
+            if (!d.autostart) {
+                // not to be started: no need to wait for its job (and no warning if the driver stops meanwhile)
+                return;
+            }
+        }
         try {
             lifecycle.job(d, () -> {
                 synchronized (d) {

@@ -38,6 +38,10 @@ public final class MonitorLoop implements AutoCloseable {
         }
         toRegister.add(m);
         selector.wakeup();
+        if (closed) {
+            // closed meanwhile: the loop may have gone without seeing it
+            failQueued();
+        }
     }
 
     private void run() {
@@ -64,6 +68,26 @@ public final class MonitorLoop implements AutoCloseable {
                     LOG.log(System.Logger.Level.ERROR, "QMP monitor loop", e);
                 }
             }
+        }
+        // nobody reads these monitors any more: their waiting callers fail now, not at their timeouts
+        for (SelectionKey k : selector.keys()) {
+            closeQuietly((QmpMonitor) k.attachment());
+        }
+        failQueued();
+    }
+
+    private void failQueued() {
+        QmpMonitor m;
+        while ((m = toRegister.poll()) != null) {
+            closeQuietly(m);
+        }
+    }
+
+    private static void closeQuietly(QmpMonitor m) {
+        try {
+            m.closed();
+        } catch (RuntimeException e) {
+            // its listener's executor may be gone with the driver: the callers waiting on it have failed already
         }
     }
 

@@ -85,6 +85,39 @@ class QmpMonitorTest {
     }
 
     @Test
+    void closingTheLoopFailsTheCallsWaitingOnItsMonitors(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("q.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(sock));
+            MonitorLoop loop = new MonitorLoop("test-qmp");
+            QmpMonitor mon = QmpMonitor.connect(sock, loop, new QmpMonitor.Listener() {
+                @Override
+                public void onEvent(QmpEvent event) {
+                }
+
+                @Override
+                public void onClose() {
+                }
+            }, "silent");
+            SocketChannel peer = server.accept();
+            // a peer that greets, then never answers: the driver stops while a caller waits for it
+            Channels.newOutputStream(peer).write("{\"QMP\": {\"capabilities\": []}}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> mon.handshake(600_000));
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(peer),
+                    StandardCharsets.UTF_8));
+            assertThat(in.readLine()).contains("qmp_capabilities");
+            loop.close();
+            // (within the test's patience, far below the caller's own ten minutes)
+            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(QmpError.class)
+                    .hasMessageContaining("the monitor of silent closed");
+            // and a monitor connected to a closed loop is refused at once
+            assertThatThrownBy(() -> QmpMonitor.connect(sock, loop, null, "late")).isInstanceOf(QmpError.class);
+            peer.close();
+        }
+    }
+
+    @Test
     void jsonRoundTrips() {
         String text = "{\"a\":[1,-2,3.5,true,false,null],\"b\":{\"c\":\"\\u00e9\\n\\\"x\\\"\"},\"big\":"
                 + "18446744073709551615}";
