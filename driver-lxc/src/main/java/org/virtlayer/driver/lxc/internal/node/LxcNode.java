@@ -4,28 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
-import org.virtlayer.api.event.DomainEventDetail;
 import org.virtlayer.driver.lxc.internal.launch.ContainerLauncher;
 import org.virtlayer.driver.lxc.internal.launch.ContainerMounts;
 import org.virtlayer.linux.CgroupLayout;
 import org.virtlayer.linux.ProcessWatcher;
-import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.DriverContext;
-import org.virtlayer.spi.EventSink;
 import org.virtlayer.spi.StateStore;
+import org.virtlayer.spi.kit.DriverNode;
 
 /**
  * The LXC node ({@code lxc:///system}, also reached as {@code lxc:///}): its domains, shared by every connection,
@@ -33,10 +24,8 @@ import org.virtlayer.spi.StateStore;
  * container ends are handled in order; the operations live in their own classes ({@link ContainerLifecycle},
  * {@link Reattach}, {@link ContainerStats}, {@link Definitions}, {@link HostInterfaces}).
  */
-public final class LxcNode implements AutoCloseable {
+public final class LxcNode extends DriverNode<LxcDomain> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LxcNode.class.getName());
-    /** How long autostart waits for the network backend a container needs (0.5 + 1 + ... + 16 s). */
-    static final long BACKEND_WAIT_MS = 31_500;
 
     final String uri = "lxc:///system";
     final DomainStore store;
@@ -46,12 +35,6 @@ public final class LxcNode implements AutoCloseable {
     final CgroupLayout cgroups;
     /** Container ends, handled one at a time in arrival order. */
     final ExecutorService events;
-    private final Set<EventSink> sinks = new CopyOnWriteArraySet<>();
-
-    private final Map<UUID, LxcDomain> byUuid = new LinkedHashMap<>();
-    private final Map<String, LxcDomain> byName = new HashMap<>();
-    private final Map<Integer, LxcDomain> byId = new HashMap<>();
-    private final AtomicInteger nextId = new AtomicInteger(1);
 
     final Definitions definitions;
     /**
@@ -129,172 +112,27 @@ public final class LxcNode implements AutoCloseable {
         new Reattach(this).all();
     }
 
-    /**
-     * Starts the domains marked autostart that are not running, with no connection: their networks are reached
-     * through the node's own context. The network backend is a bundle of its own and may come up after this driver
-     * (bundles start in no fixed order): a container that finds it missing (DRIVER_UNAVAILABLE) is tried again, after
-     * 0.5 s, then twice as long each time, for {@link #BACKEND_WAIT_MS} in all. Any other failure is logged, as
-     * libvirt logs a failed autostart. Interrupted when the driver stops.
-     */
-    public void autostart() {
-        List<LxcDomain> waiting = new ArrayList<>();
-        for (LxcDomain d : domains()) {
-            autostart(d, waiting);
-        }
-        long waited = 0;
-        for (long pause = 500; !waiting.isEmpty() && waited < BACKEND_WAIT_MS; pause *= 2) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                return;
-            }
-            waited += pause;
-            List<LxcDomain> again = waiting;
-            waiting = new ArrayList<>();
-            for (LxcDomain d : again) {
-                autostart(d, waiting);
-            }
-        }
-        for (LxcDomain d : waiting) {
-            LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' gave up: the network"
-                    + " backend it needs was not installed within " + BACKEND_WAIT_MS / 1000 + " s");
+    @Override
+    protected boolean markedAutostart(LxcDomain d) {
+        synchronized (d) {
+            return d.autostart;
         }
     }
 
     /**
-     * Starts one domain if it is to autostart, in its job's turn; one whose backend is not installed (yet) joins
-     * {@code waiting}.
+     * Starts it in its job's turn, unless it was unmarked or started meanwhile: with no connection,
+     * its networks reached through the node's own context.
      */
-    private void autostart(LxcDomain d, List<LxcDomain> waiting) {
-        synchronized (d) {
-            if (!d.autostart) {
-                // not to be started: no need to wait for its job (and no warning if the driver stops meanwhile)
-                return;
-            }
-        }
-        try {
-            lifecycle.job(d, () -> {
-                synchronized (d) {
-                    if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
-                        return null;
-                    }
+    @Override
+    protected void autostartOne(LxcDomain d) {
+        lifecycle.job(d, () -> {
+            synchronized (d) {
+                if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
+                    return null;
                 }
-                return lifecycle.start(d, null, null);
-            });
-        } catch (VirtException e) {
-            if (e.code() == ErrorCode.DRIVER_UNAVAILABLE) {
-                waiting.add(d);
-            } else {
-                LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' failed: "
-                        + e.getMessage());
             }
-        }
-    }
-
-    // ---- connections' event sinks
-
-    public void addSink(EventSink sink) {
-        sinks.add(sink);
-    }
-
-    public void removeSink(EventSink sink) {
-        sinks.remove(sink);
-    }
-
-    void emit(DomainRef ref, DomainEventDetail detail) {
-        for (EventSink s : sinks) {
-            s.domainEvent(ref, detail);
-        }
-    }
-
-    // ---- the registry
-
-    synchronized List<LxcDomain> domains() {
-        return new ArrayList<>(byUuid.values());
-    }
-
-    synchronized LxcDomain byName(String name) {
-        LxcDomain d = byName.get(name);
-        if (d == null) {
-            throw VirtException.noDomain("no domain with matching name '" + name + "'");
-        }
-        return d;
-    }
-
-    synchronized LxcDomain byUuid(UUID uuid) {
-        LxcDomain d = byUuid.get(uuid);
-        if (d == null) {
-            throw VirtException.noDomain("no domain with matching uuid '" + uuid + "'");
-        }
-        return d;
-    }
-
-    synchronized LxcDomain byId(int id) {
-        LxcDomain d = byId.get(id);
-        if (d == null) {
-            throw VirtException.noDomain("no domain with matching id " + id);
-        }
-        return d;
-    }
-
-    synchronized LxcDomain find(DomainRef ref) {
-        LxcDomain d = byUuid.get(ref.uuid());
-        if (d == null) {
-            throw VirtException.noDomain("no domain with matching uuid '" + ref.uuid() + "' (" + ref.name() + ")");
-        }
-        return d;
-    }
-
-    synchronized LxcDomain lookup(UUID uuid) {
-        return byUuid.get(uuid);
-    }
-
-    synchronized LxcDomain lookupName(String name) {
-        return byName.get(name);
-    }
-
-    synchronized void add(LxcDomain d) {
-        byUuid.put(d.uuid, d);
-        byName.put(d.name(), d);
-        if (d.id >= 0) {
-            byId.put(d.id, d);
-        }
-    }
-
-    synchronized void remove(LxcDomain d) {
-        byUuid.remove(d.uuid);
-        byName.remove(d.name());
-        if (d.id >= 0) {
-            byId.remove(d.id);
-        }
-    }
-
-    /** Gives a starting domain the next ID. */
-    synchronized int assignId(LxcDomain d) {
-        int id = nextId.getAndIncrement();
-        synchronized (d) {
-            d.id = id;
-        }
-        byId.put(id, d);
-        return id;
-    }
-
-    /** A domain found running again keeps its ID; later ones are numbered after it. */
-    synchronized void adoptId(LxcDomain d, int id) {
-        synchronized (d) {
-            d.id = id;
-        }
-        byId.put(id, d);
-        nextId.accumulateAndGet(id + 1, Math::max);
-    }
-
-    synchronized void releaseId(LxcDomain d) {
-        synchronized (d) {
-            if (d.id >= 0) {
-                byId.remove(d.id);
-            }
-            d.id = -1;
-        }
+            return lifecycle.start(d, null, null);
+        });
     }
 
     /**
@@ -312,7 +150,7 @@ public final class LxcNode implements AutoCloseable {
             }
         }
         running.forEach(Container::unwatch);
-        sinks.clear();
+        removeSinks();
         events.shutdown();
         try {
             // an end being handled finishes before the driver is gone

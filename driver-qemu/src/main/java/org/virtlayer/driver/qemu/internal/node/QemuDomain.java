@@ -7,6 +7,7 @@ import org.virtlayer.api.DomainStateInfo;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.DomainSummary;
+import org.virtlayer.spi.kit.DriverNode;
 import org.virtlayer.xml.DomainDef;
 
 /**
@@ -15,7 +16,7 @@ import org.virtlayer.xml.DomainDef;
  * this object's monitor; the QEMU process, when there is one, is {@link #run}. Lifecycle operations take turns on
  * {@link #job} ({@link DomainLifecycle#job}).
  */
-final class QemuDomain {
+final class QemuDomain implements DriverNode.Entry {
     final UUID uuid;
     /**
      * The driver's own job lock of this domain: held for the whole of a start, destroy, shutdown, reboot, reset,
@@ -40,8 +41,24 @@ final class QemuDomain {
         this.persistentDef = persistent ? def : null;
     }
 
-    synchronized String name() {
+    @Override
+    public UUID uuid() {
+        return uuid;
+    }
+
+    @Override
+    public synchronized String name() {
         return def.name();
+    }
+
+    @Override
+    public synchronized int id() {
+        return id;
+    }
+
+    @Override
+    public synchronized void setId(int id) {
+        this.id = id;
     }
 
     synchronized boolean persistent() {

@@ -1,28 +1,17 @@
 package org.virtlayer.driver.qemu.internal.node;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
-import org.virtlayer.api.event.DomainEventDetail;
 import org.virtlayer.driver.qemu.internal.caps.CapsCache;
 import org.virtlayer.driver.qemu.internal.qmp.MonitorLoop;
 import org.virtlayer.linux.CgroupLayout;
 import org.virtlayer.linux.ProcessWatcher;
-import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.DriverContext;
-import org.virtlayer.spi.EventSink;
 import org.virtlayer.spi.StateStore;
+import org.virtlayer.spi.kit.DriverNode;
 
 /**
  * One QEMU node ({@code qemu:///system}, or one user's {@code qemu:///session}): its domains, shared by every
@@ -31,10 +20,8 @@ import org.virtlayer.spi.StateStore;
  * classes ({@link DomainLifecycle}, {@link QmpEvents}, {@link Reattach}, {@link DomainStats}, {@link LiveChanges},
  * {@link SaveImage}).
  */
-public final class QemuNode implements AutoCloseable {
+public final class QemuNode extends DriverNode<QemuDomain> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QemuNode.class.getName());
-    /** How long autostart waits for the network and storage backends a domain needs (0.5 + 1 + ... + 16 s). */
-    static final long BACKEND_WAIT_MS = 31_500;
 
     final String uri;
     final boolean system;
@@ -52,12 +39,6 @@ public final class QemuNode implements AutoCloseable {
     final CgroupLayout cgroups;
     /** QMP events and exits of every domain, handled one at a time in arrival order. */
     final ExecutorService events;
-    private final Set<EventSink> sinks = new CopyOnWriteArraySet<>();
-
-    private final Map<UUID, QemuDomain> byUuid = new LinkedHashMap<>();
-    private final Map<String, QemuDomain> byName = new HashMap<>();
-    private final Map<Integer, QemuDomain> byId = new HashMap<>();
-    private final AtomicInteger nextId = new AtomicInteger(1);
 
     final Definitions definitions;
     final DomainLifecycle lifecycle;
@@ -106,173 +87,27 @@ public final class QemuNode implements AutoCloseable {
         new Reattach(this).all();
     }
 
+    @Override
+    protected boolean markedAutostart(QemuDomain d) {
+        synchronized (d) {
+            return d.autostart;
+        }
+    }
+
     /**
-     * Starts the domains marked autostart that are not running, with no connection: their volumes and networks are
-     * reached through the node's own context. The network and storage backends are bundles of their own and may
-     * come up after this driver (bundles start in no fixed order): a domain that finds its backend missing
-     * (DRIVER_UNAVAILABLE) is tried again, after 0.5 s, then twice as long each time, for {@link #BACKEND_WAIT_MS} in
-     * all. Any other failure is logged, as libvirt logs a failed autostart. Interrupted when the driver stops.
+     * Starts it in its job's turn, unless it was unmarked or started meanwhile: with no connection,
+     * its volumes and networks reached through the node's own context.
      */
-    public void autostart() {
-        List<QemuDomain> waiting = new ArrayList<>();
-        for (QemuDomain d : domains()) {
-            autostart(d, waiting);
-        }
-        long waited = 0;
-        for (long pause = 500; !waiting.isEmpty() && waited < BACKEND_WAIT_MS; pause *= 2) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                return;
-            }
-            waited += pause;
-            List<QemuDomain> again = waiting;
-            waiting = new ArrayList<>();
-            for (QemuDomain d : again) {
-                autostart(d, waiting);
-            }
-        }
-        for (QemuDomain d : waiting) {
-            LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' gave up: a backend it needs"
-                    + " was not installed within " + BACKEND_WAIT_MS / 1000 + " s");
-        }
-    }
-
-    /** Starts one domain if it is to autostart, in its job's turn; one whose backend is missing joins waiting. */
-    private void autostart(QemuDomain d, List<QemuDomain> waiting) {
-        synchronized (d) {
-            if (!d.autostart) {
-                // not to be started: no need to wait for its job (and no warning if the driver stops meanwhile)
-                return;
-            }
-        }
-        try {
-            lifecycle.job(d, () -> {
-                synchronized (d) {
-                    if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
-                        return null;
-                    }
+    @Override
+    protected void autostartOne(QemuDomain d) {
+        lifecycle.job(d, () -> {
+            synchronized (d) {
+                if (!d.autostart || d.isActive() || Thread.currentThread().isInterrupted()) {
+                    return null;
                 }
-                return lifecycle.start(d, null, false, null, null);
-            });
-        } catch (VirtException e) {
-            if (e.code() == ErrorCode.DRIVER_UNAVAILABLE) {
-                waiting.add(d);
-            } else {
-                LOG.log(System.Logger.Level.WARNING, "autostart of domain '" + d.name() + "' failed: "
-                        + e.getMessage());
             }
-        }
-    }
-
-    // ---- connections' event sinks
-
-    public void addSink(EventSink sink) {
-        sinks.add(sink);
-    }
-
-    public void removeSink(EventSink sink) {
-        sinks.remove(sink);
-    }
-
-    void emit(DomainRef ref, DomainEventDetail detail) {
-        for (EventSink s : sinks) {
-            s.domainEvent(ref, detail);
-        }
-    }
-
-    // ---- the registry
-
-    synchronized List<QemuDomain> domains() {
-        return new ArrayList<>(byUuid.values());
-    }
-
-    synchronized QemuDomain byName(String name) {
-        QemuDomain d = byName.get(name);
-        if (d == null) {
-            throw VirtException.noDomain("no domain with matching name '" + name + "'");
-        }
-        return d;
-    }
-
-    synchronized QemuDomain byUuid(UUID uuid) {
-        QemuDomain d = byUuid.get(uuid);
-        if (d == null) {
-            throw VirtException.noDomain("no domain with matching uuid '" + uuid + "'");
-        }
-        return d;
-    }
-
-    synchronized QemuDomain byId(int id) {
-        QemuDomain d = byId.get(id);
-        if (d == null) {
-            throw VirtException.noDomain("no domain with matching id " + id);
-        }
-        return d;
-    }
-
-    /** The domain a reference names. */
-    QemuDomain find(DomainRef ref) {
-        synchronized (this) {
-            QemuDomain d = byUuid.get(ref.uuid());
-            if (d == null) {
-                throw VirtException.noDomain("no domain with matching uuid '" + ref.uuid() + "' (" + ref.name()
-                        + ")");
-            }
-            return d;
-        }
-    }
-
-    synchronized QemuDomain lookup(UUID uuid) {
-        return byUuid.get(uuid);
-    }
-
-    synchronized QemuDomain lookupName(String name) {
-        return byName.get(name);
-    }
-
-    synchronized void add(QemuDomain d) {
-        byUuid.put(d.uuid, d);
-        byName.put(d.name(), d);
-        if (d.id >= 0) {
-            byId.put(d.id, d);
-        }
-    }
-
-    synchronized void remove(QemuDomain d) {
-        byUuid.remove(d.uuid);
-        byName.remove(d.name());
-        if (d.id >= 0) {
-            byId.remove(d.id);
-        }
-    }
-
-    /** Gives a starting domain the next ID. */
-    synchronized int assignId(QemuDomain d) {
-        int id = nextId.getAndIncrement();
-        synchronized (d) {
-            d.id = id;
-        }
-        byId.put(id, d);
-        return id;
-    }
-
-    /** A domain found running again keeps its ID; later ones are numbered after it. */
-    synchronized void adoptId(QemuDomain d, int id) {
-        synchronized (d) {
-            d.id = id;
-        }
-        byId.put(id, d);
-        nextId.accumulateAndGet(id + 1, Math::max);
-    }
-
-    synchronized void releaseId(QemuDomain d) {
-        synchronized (d) {
-            if (d.id >= 0) {
-                byId.remove(d.id);
-            }
-            d.id = -1;
-        }
+            return lifecycle.start(d, null, false, null, null);
+        });
     }
 
     /** Runs on the event thread and waits: everything received before is handled when this returns. */
@@ -306,7 +141,7 @@ public final class QemuNode implements AutoCloseable {
                 r.pidfd.close();
             }
         }
-        sinks.clear();
+        removeSinks();
         events.shutdown();
         try {
             // what is queued (an exit being handled, a status write) finishes before the driver is gone
