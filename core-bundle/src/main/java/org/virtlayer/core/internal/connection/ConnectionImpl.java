@@ -439,7 +439,7 @@ public final class ConnectionImpl implements Connection {
 
     @Override
     public List<Domain> listDomains(DomainListFlag... flags) {
-        Set<DomainListFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<DomainListFlag> set = Flags.of(flags);
         List<DomainSummary> found = gate(Operation.CONNECT_LIST_ALL_DOMAINS, h -> h.listDomains(set));
         Listing last = lastListing;
         if (last != null && last.from() == found) {
@@ -482,14 +482,14 @@ public final class ConnectionImpl implements Connection {
     @Override
     public Domain defineDomain(String xml, DomainDefineFlag... flags) {
         requireXml(xml);
-        Set<DomainDefineFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<DomainDefineFlag> set = Flags.of(flags);
         return domainHandle(gate(Operation.DOMAIN_DEFINE_XML, h -> h.defineDomain(xml, set)));
     }
 
     @Override
     public Domain createDomain(String xml, DomainStartFlag... flags) {
         requireXml(xml);
-        Set<DomainStartFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<DomainStartFlag> set = Flags.of(flags);
         return domainHandle(gate(Operation.DOMAIN_CREATE_XML, h -> h.createDomain(xml, set)));
     }
 
@@ -534,7 +534,7 @@ public final class ConnectionImpl implements Connection {
     @Override
     public List<Network> listNetworks(NetworkListFlag... flags) {
         checkAccess(Operation.CONNECT_LIST_ALL_NETWORKS);
-        Set<NetworkListFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<NetworkListFlag> set = Flags.of(flags);
         List<Network> out = new ArrayList<>();
         networks.listNetworks(set).forEach(s -> out.add(networkHandle(s.ref())));
         return out;
@@ -571,7 +571,7 @@ public final class ConnectionImpl implements Connection {
     @Override
     public List<StoragePool> listStoragePools(StoragePoolListFlag... flags) {
         checkAccess(Operation.CONNECT_LIST_ALL_STORAGE_POOLS);
-        Set<StoragePoolListFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<StoragePoolListFlag> set = Flags.of(flags);
         List<StoragePool> out = new ArrayList<>();
         storage.listPools(set).forEach(s -> out.add(poolHandle(s.ref())));
         return out;
@@ -600,7 +600,7 @@ public final class ConnectionImpl implements Connection {
     public StoragePool createStoragePool(String xml, StoragePoolBuildFlag... flags) {
         requireXml(xml);
         checkAccess(Operation.STORAGE_POOL_CREATE_XML);
-        Set<StoragePoolBuildFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<StoragePoolBuildFlag> set = Flags.of(flags);
         return poolHandle(storage.createPool(xml, set));
     }
 

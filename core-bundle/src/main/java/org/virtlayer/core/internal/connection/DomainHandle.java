@@ -94,7 +94,7 @@ final class DomainHandle implements Domain {
 
     @Override
     public String xml(DomainXmlFlag... flags) {
-        Set<DomainXmlFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<DomainXmlFlag> set = Flags.of(flags);
         Operation op = set.contains(DomainXmlFlag.SECURE) ? Operation.DOMAIN_GET_XML_DESC_SECURE
                 : Operation.DOMAIN_GET_XML_DESC;
         return conn.gate(op, this, h -> h.domainXml(ref(), set));
@@ -132,7 +132,7 @@ final class DomainHandle implements Domain {
 
     @Override
     public void start(DomainStartFlag... flags) {
-        Set<DomainStartFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<DomainStartFlag> set = Flags.of(flags);
         DomainRef started = conn.gate(Operation.DOMAIN_CREATE, this, h -> h.startDomain(ref(), set));
         if (started != null) {
             id = started.id();
@@ -183,7 +183,7 @@ final class DomainHandle implements Domain {
 
     @Override
     public void undefine(DomainUndefineFlag... flags) {
-        Set<DomainUndefineFlag> set = flags.length == 0 ? Set.of() : EnumSet.copyOf(List.of(flags));
+        Set<DomainUndefineFlag> set = Flags.of(flags);
         conn.gateRun(Operation.DOMAIN_UNDEFINE, this, h -> h.undefineDomain(ref(), set));
     }
 

@@ -1,9 +1,7 @@
 package org.virtlayer.core.internal.connection;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.StoragePool;
@@ -34,10 +32,6 @@ final class PoolHandle implements StoragePool {
     private StorageRouter r(Operation op) {
         conn.checkAccess(op);
         return conn.storageRouter();
-    }
-
-    private static <F extends Enum<F>> Set<F> set(Class<F> type, F[] flags) {
-        return flags.length == 0 ? EnumSet.noneOf(type) : EnumSet.copyOf(List.of(flags));
     }
 
     @Override
@@ -82,7 +76,7 @@ final class PoolHandle implements StoragePool {
 
     @Override
     public void build(StoragePoolBuildFlag... flags) {
-        r(Operation.STORAGE_POOL_BUILD).buildPool(ref, set(StoragePoolBuildFlag.class, flags));
+        r(Operation.STORAGE_POOL_BUILD).buildPool(ref, Flags.of(flags));
     }
 
     @Override
@@ -97,7 +91,7 @@ final class PoolHandle implements StoragePool {
 
     @Override
     public void delete(StoragePoolDeleteFlag... flags) {
-        r(Operation.STORAGE_POOL_DELETE).deletePool(ref, set(StoragePoolDeleteFlag.class, flags));
+        r(Operation.STORAGE_POOL_DELETE).deletePool(ref, Flags.of(flags));
     }
 
     @Override
@@ -132,7 +126,7 @@ final class PoolHandle implements StoragePool {
     @Override
     public StorageVolume createVolume(String xml, StorageVolumeCreateFlag... flags) {
         return conn.volumeHandle(r(Operation.STORAGE_VOL_CREATE_XML).createVolume(ref, xml,
-                set(StorageVolumeCreateFlag.class, flags)), ref);
+                Flags.of(flags)), ref);
     }
 
     @Override
@@ -141,7 +135,7 @@ final class PoolHandle implements StoragePool {
             throw VirtException.invalidArg("source volume does not belong to this connection");
         }
         return conn.volumeHandle(r(Operation.STORAGE_VOL_CREATE_XML_FROM).createVolumeFrom(ref, xml,
-                ((VolumeHandle) source).ref(), set(StorageVolumeCreateFlag.class, flags)), ref);
+                ((VolumeHandle) source).ref(), Flags.of(flags)), ref);
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.virtlayer.core.internal.connection;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.EnumSet;
-import java.util.List;
 import org.virtlayer.api.Connection;
 import org.virtlayer.api.StoragePool;
 import org.virtlayer.api.StorageVolume;
@@ -82,8 +80,7 @@ final class VolumeHandle implements StorageVolume {
 
     @Override
     public void resize(long capacity, StorageVolumeResizeFlag... flags) {
-        r(Operation.STORAGE_VOL_RESIZE).resizeVolume(ref, capacity,
-                flags.length == 0 ? EnumSet.noneOf(StorageVolumeResizeFlag.class) : EnumSet.copyOf(List.of(flags)));
+        r(Operation.STORAGE_VOL_RESIZE).resizeVolume(ref, capacity, Flags.of(flags));
     }
 
     @Override
