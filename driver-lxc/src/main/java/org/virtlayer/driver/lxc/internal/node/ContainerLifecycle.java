@@ -24,6 +24,7 @@ import org.virtlayer.linux.PidFd;
 import org.virtlayer.linux.ProcessExit;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.spi.DomainRef;
+import org.virtlayer.spi.kit.DomainLog;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 
@@ -69,18 +70,7 @@ final class ContainerLifecycle {
      * @throws VirtException OPERATION_ABORTED if interrupted while waiting (the core's timeout, the driver stopping)
      */
     <T> T job(LxcDomain d, Supplier<T> operation) {
-        try {
-            d.job.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VirtException(ErrorCode.OPERATION_ABORTED, "interrupted while waiting for the job of domain '"
-                    + d.name() + "'");
-        }
-        try {
-            return operation.get();
-        } finally {
-            d.job.unlock();
-        }
+        return d.job.run(d.name(), operation);
     }
 
     private void job(LxcDomain d, Runnable operation) {
@@ -158,7 +148,7 @@ final class ContainerLifecycle {
         ContainerPlan plan = ContainerPlan.of(live, sides);
         Path runDir = node.store.freshRunDir(d.uuid);
         Path log = node.store.logFile(live.name());
-        long logStart = DomainLog.starting(log, "container '" + live.name() + "' (init " + String.join(" ",
+        long logStart = DomainLog.starting(log, " container '" + live.name() + "' (init " + String.join(" ",
                 plan.initArgv()) + ")");
         boolean console = !live.devices("console").isEmpty();
         Cgroup cg;

@@ -1,12 +1,12 @@
 package org.virtlayer.driver.lxc.internal.node;
 
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateInfo;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.DomainSummary;
+import org.virtlayer.spi.kit.DomainJob;
 import org.virtlayer.spi.kit.DriverNode;
 import org.virtlayer.xml.DomainDef;
 
@@ -23,7 +23,7 @@ final class LxcDomain implements DriverNode.Entry {
      * resume, whoever asks (a connection, autostart, a connection's AUTODESTROY), so that one never finds another half
      * done. The core's job lock covers calls through connections only.
      */
-    final ReentrantLock job = new ReentrantLock(true);
+    final DomainJob job = new DomainJob();
     DomainDef def;
     DomainDef persistentDef;
     boolean autostart;

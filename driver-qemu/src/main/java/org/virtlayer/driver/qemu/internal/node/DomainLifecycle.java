@@ -35,6 +35,7 @@ import org.virtlayer.linux.ProcessLauncher;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.linux.UnixSockets;
 import org.virtlayer.spi.DomainRef;
+import org.virtlayer.spi.kit.DomainLog;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 
@@ -92,18 +93,7 @@ final class DomainLifecycle {
      * @throws VirtException OPERATION_ABORTED if interrupted while waiting (the core's timeout, the driver stopping)
      */
     <T> T job(QemuDomain d, Supplier<T> operation) {
-        try {
-            d.job.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VirtException(ErrorCode.OPERATION_ABORTED, "interrupted while waiting for the job of domain '"
-                    + d.name() + "'");
-        }
-        try {
-            return operation.get();
-        } finally {
-            d.job.unlock();
-        }
+        return d.job.run(d.name(), operation);
     }
 
     private void job(QemuDomain d, Runnable operation) {
@@ -155,7 +145,7 @@ final class DomainLifecycle {
                     HANDOVER_FD), incoming == null ? null : "defer");
             listenFd = UnixSockets.listen(sock);
             handoverFd = UnixSockets.listen(runDir.resolve(HANDOVER_SOCKET));
-            logStart = DomainLog.starting(log, built.env(), built.argv());
+            logStart = DomainLog.starting(log, commandLine(built.env(), built.argv()));
             Cgroup cg = DomainCgroups.create(node, live);
             ProcessLauncher.Spec spec = new ProcessLauncher.Spec(built.argv()).log(log).passFd(listenFd, MONITOR_FD)
                     .passFd(handoverFd, HANDOVER_FD);
@@ -556,5 +546,15 @@ final class DomainLifecycle {
             node.emit(ref, detail);
         }
         r.stopped.complete(null);
+    }
+
+    /** The log's start header, as libvirt writes it: the environment and the command line, one item a line. */
+    private static String commandLine(Map<String, String> env, List<String> argv) {
+        StringBuilder sb = new StringBuilder();
+        env.forEach((k, v) -> sb.append('\n').append(k).append('=').append(v).append(" \\"));
+        for (int i = 0; i < argv.size(); i++) {
+            sb.append('\n').append(argv.get(i)).append(i + 1 < argv.size() ? " \\" : "");
+        }
+        return sb.toString();
     }
 }

@@ -1,4 +1,4 @@
-package org.virtlayer.driver.lxc.internal.node;
+package org.virtlayer.spi.kit;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -11,29 +11,35 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A container's log ({@code log/NAME.log}): a "starting up" line, then what the supervisor and the console print
- * (the console keeper appends the container's output as it comes), a "shutting down" line with the reason. A failed
- * start quotes its last lines.
+ * A domain's log file as libvirt keeps one per domain ({@code NAME.log}): a timestamped "starting up" header, what the
+ * domain's processes print, a "shutting down, reason=..." line. A failed start quotes what was printed since its
+ * header. Writing a log line never fails an operation.
  */
-final class DomainLog {
+public final class DomainLog {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxx");
+    /** How much of the end of a failed start's output an error quotes. */
+    private static final int QUOTED_BYTES = 2000;
 
     private DomainLog() {
     }
 
-    /** Appends the start line; returns the log's size after it, where this run's output begins. */
-    static long starting(Path log, String what) {
-        String line = now() + ": starting up " + what + "\n";
+    /**
+     * Appends {@code "TIMESTAMP: starting up"} and the rest of the header ({@code details}: on the same line when it
+     * starts with a space, on the next ones when it starts with a newline).
+     *
+     * @return the log's size after the header: where this run's output begins
+     */
+    public static long starting(Path log, String details) {
         try {
-            Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(log, now() + ": starting up" + details + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return Files.size(log);
         } catch (IOException e) {
             return 0;
         }
     }
 
-    static void stopped(Path log, String reason) {
+    public static void stopped(Path log, String reason) {
         try {
             Files.writeString(log, now() + ": shutting down, reason=" + reason + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -43,10 +49,10 @@ final class DomainLog {
     }
 
     /** What was written since {@code offset}, its last lines, for an error message. */
-    static String since(Path log, long offset) {
+    public static String since(Path log, long offset) {
         try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
             long len = f.length();
-            long from = Math.max(offset, len - 2000);
+            long from = Math.max(offset, len - QUOTED_BYTES);
             if (from >= len) {
                 return "";
             }
