@@ -1,84 +1,22 @@
 package org.virtlayer.driver.qemu.internal.node;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.virtlayer.api.ErrorCode;
-import org.virtlayer.api.VirtException;
 import org.virtlayer.spi.StateStore;
+import org.virtlayer.spi.kit.DomainFiles;
 
 /**
- * The one place a node's files are named and written, through the core's {@link StateStore} (atomic writes):
- * persistent definitions {@code domains/UUID.xml}, autostart marks {@code autostart/UUID}, per-domain runtime
- * folders {@code run/UUIDHEX/} (monitor socket, master key, {@code status.json}) and QEMU's logs {@code log/NAME.log}.
+ * The one place the QEMU node's files are named and written: the layout every driver shares ({@link DomainFiles}),
+ * and in each domain's runtime folder the monitor socket, the master key and {@code status.json}. QEMU's stdout and
+ * stderr go to the domain's log.
  */
-final class DomainStore {
-    private final StateStore store;
-
+final class DomainStore extends DomainFiles {
     DomainStore(StateStore store) {
-        this.store = store;
+        super(store);
     }
 
     StateStore stateStore() {
         return store;
-    }
-
-    // ---- definitions
-
-    /** Every stored persistent definition's XML. */
-    List<String> definitions() {
-        List<String> out = new ArrayList<>();
-        for (String f : store.list("domains", ".xml")) {
-            store.read("domains/" + f).ifPresent(out::add);
-        }
-        return out;
-    }
-
-    void saveDefinition(UUID uuid, String xml) {
-        store.write("domains/" + uuid + ".xml", xml);
-    }
-
-    void deleteDefinition(UUID uuid) {
-        store.delete("domains/" + uuid + ".xml");
-        store.delete("autostart/" + uuid);
-    }
-
-    boolean autostart(UUID uuid) {
-        return store.read("autostart/" + uuid).isPresent();
-    }
-
-    void setAutostart(UUID uuid, String name, boolean on) {
-        if (on) {
-            store.write("autostart/" + uuid, name + "\n");
-        } else {
-            store.delete("autostart/" + uuid);
-        }
-    }
-
-    // ---- runtime
-
-    private static String hex(UUID uuid) {
-        return uuid.toString().replace("-", "");
-    }
-
-    /** The domain's runtime folder, created empty (left-overs of an earlier run removed). */
-    Path freshRunDir(UUID uuid) {
-        store.deleteRuntime("run/" + hex(uuid));
-        Path p = runDir(uuid);
-        try {
-            Files.createDirectories(p);
-        } catch (IOException e) {
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot create " + p + ": " + e.getMessage());
-        }
-        return p;
-    }
-
-    Path runDir(UUID uuid) {
-        return store.runtimeDirectory().resolve("run").resolve(hex(uuid));
     }
 
     void writeStatus(UUID uuid, RuntimeStatus status) {
@@ -91,29 +29,5 @@ final class DomainStore {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** Names of the runtime folders present: one per domain that was running. */
-    List<String> runDirs() {
-        return store.listRuntime("run", "");
-    }
-
-    void clearRuntime(UUID uuid) {
-        store.deleteRuntime("run/" + hex(uuid));
-    }
-
-    void clearRuntime(String runDirName) {
-        store.deleteRuntime("run/" + runDirName);
-    }
-
-    /** QEMU's stdout and stderr, appended across runs as libvirt keeps {@code /var/log/libvirt/qemu/NAME.log}. */
-    Path logFile(String name) {
-        Path dir = store.directory().resolve("log");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, "cannot create " + dir + ": " + e.getMessage());
-        }
-        return dir.resolve(name + ".log");
     }
 }
