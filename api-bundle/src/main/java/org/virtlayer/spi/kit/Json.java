@@ -1,4 +1,4 @@
-package org.virtlayer.driver.qemu.internal.qmp;
+package org.virtlayer.spi.kit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON as QMP and QEMU's command line speak it: objects are {@code LinkedHashMap<String, Object>} (order kept, as
- * libvirt writes {@code -device} JSON), arrays {@code List<Object>}, numbers {@code Long} (or {@code Double} when
- * not integral), strings, booleans and null. Where a QMP message is parsed: {@link #parse}.
+ * JSON as the tools a driver or backend talks to speak it (QMP, QEMU's command line, {@code qemu-img info}): objects
+ * are {@code LinkedHashMap<String, Object>} (order kept, as libvirt writes {@code -device} JSON), arrays
+ * {@code List<Object>}, numbers {@code Long} (or {@code Double} when not integral), strings, booleans and null. Where
+ * such a message is parsed: {@link #parse}.
  */
 public final class Json {
     private final String s;

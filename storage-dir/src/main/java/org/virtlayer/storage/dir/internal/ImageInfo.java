@@ -1,6 +1,7 @@
 package org.virtlayer.storage.dir.internal;
 
 import java.util.Map;
+import org.virtlayer.spi.kit.Json;
 
 /**
  * What {@code qemu-img info} says of one image file, read with an explicit format.

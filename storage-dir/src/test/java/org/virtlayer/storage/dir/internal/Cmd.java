@@ -3,6 +3,7 @@ package org.virtlayer.storage.dir.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.virtlayer.spi.kit.Json;
 
 /** Runs a command for a test (qemu-img, stat) and returns its output; fails the test if it fails. */
 final class Cmd {

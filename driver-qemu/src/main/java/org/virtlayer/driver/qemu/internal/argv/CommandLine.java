@@ -12,7 +12,7 @@ import java.util.Map;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.driver.qemu.internal.caps.QemuCaps;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
+import org.virtlayer.spi.kit.Json;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 

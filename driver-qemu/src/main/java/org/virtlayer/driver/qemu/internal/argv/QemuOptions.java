@@ -1,5 +1,7 @@
 package org.virtlayer.driver.qemu.internal.argv;
 
+import org.virtlayer.spi.kit.Json;
+
 /**
  * QEMU's option syntax, {@code type,key=value,key=value}: a comma inside a value ends it unless doubled, so every
  * user value goes through {@link #escape} (libvirt's {@code name-escape} case: {@code guest=foo=1,,bar=2}). JSON

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
 import org.virtlayer.driver.qemu.internal.qmp.MonitorLoop;
 import org.virtlayer.driver.qemu.internal.qmp.QmpError;
 import org.virtlayer.driver.qemu.internal.qmp.QmpEvent;
@@ -24,6 +23,7 @@ import org.virtlayer.linux.ProcessLauncher;
 import org.virtlayer.linux.ProcessWatcher;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.linux.UnixSockets;
+import org.virtlayer.spi.kit.Json;
 
 /**
  * Reads a QEMU binary's capabilities over QMP: starts it with {@code -machine none}, asks for its version, machine

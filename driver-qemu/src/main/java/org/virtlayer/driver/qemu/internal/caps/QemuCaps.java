@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
+import org.virtlayer.spi.kit.Json;
 
 /**
  * What one QEMU binary offers, as read over QMP once per binary and modification time: its version, machine types

@@ -23,7 +23,6 @@ import org.virtlayer.driver.qemu.internal.argv.CommandLine;
 import org.virtlayer.driver.qemu.internal.argv.Dev;
 import org.virtlayer.driver.qemu.internal.argv.DeviceLayout;
 import org.virtlayer.driver.qemu.internal.caps.QemuCaps;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
 import org.virtlayer.driver.qemu.internal.qmp.QmpError;
 import org.virtlayer.driver.qemu.internal.qmp.QmpMonitor;
 import org.virtlayer.linux.Cgroup;
@@ -36,6 +35,7 @@ import org.virtlayer.linux.Syscalls;
 import org.virtlayer.linux.UnixSockets;
 import org.virtlayer.spi.DomainRef;
 import org.virtlayer.spi.kit.DomainLog;
+import org.virtlayer.spi.kit.Json;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 

@@ -17,10 +17,10 @@ import org.virtlayer.api.DomainStatsRecord;
 import org.virtlayer.api.StatsGroup;
 import org.virtlayer.driver.qemu.internal.argv.Dev;
 import org.virtlayer.driver.qemu.internal.argv.DeviceArgs;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
 import org.virtlayer.linux.LinuxException;
 import org.virtlayer.linux.NetDevices;
 import org.virtlayer.linux.ProcStat;
+import org.virtlayer.spi.kit.Json;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 

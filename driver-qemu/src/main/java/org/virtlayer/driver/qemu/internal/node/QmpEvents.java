@@ -6,12 +6,12 @@ import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.event.DomainEventDetail;
 import org.virtlayer.driver.qemu.internal.argv.Dev;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
 import org.virtlayer.driver.qemu.internal.qmp.QmpEvent;
 import org.virtlayer.driver.qemu.internal.qmp.QmpMonitor;
 import org.virtlayer.linux.ProcessExit;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.spi.DomainRef;
+import org.virtlayer.spi.kit.Json;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.XmlElement;
 

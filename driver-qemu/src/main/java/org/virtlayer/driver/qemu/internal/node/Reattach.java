@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.virtlayer.api.DomainState;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.VirtException;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
 import org.virtlayer.driver.qemu.internal.qmp.QmpError;
 import org.virtlayer.driver.qemu.internal.qmp.QmpMonitor;
 import org.virtlayer.linux.Cgroup;
@@ -15,6 +14,7 @@ import org.virtlayer.linux.LinuxException;
 import org.virtlayer.linux.PidFd;
 import org.virtlayer.linux.ProcStat;
 import org.virtlayer.linux.Syscalls;
+import org.virtlayer.spi.kit.Json;
 import org.virtlayer.xml.DomainDef;
 import org.virtlayer.xml.DomainParseOptions;
 

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.virtlayer.api.DomainStateReason;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
+import org.virtlayer.spi.kit.Json;
 
 /**
  * What a running domain leaves in its runtime folder so that a driver started later finds it again: the QEMU process

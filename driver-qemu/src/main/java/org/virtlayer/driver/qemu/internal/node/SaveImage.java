@@ -19,11 +19,11 @@ import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
-import org.virtlayer.driver.qemu.internal.qmp.Json;
 import org.virtlayer.driver.qemu.internal.qmp.QmpError;
 import org.virtlayer.linux.LinuxException;
 import org.virtlayer.linux.Syscalls;
 import org.virtlayer.spi.DomainRef;
+import org.virtlayer.spi.kit.Json;
 import org.virtlayer.xml.DomainDef;
 
 /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.virtlayer.linux.DescriptorSocket;
 import org.virtlayer.linux.LinuxException;
+import org.virtlayer.spi.kit.Json;
 
 /**
  * A QEMU's second QMP monitor, through which a running QEMU is handed descriptors (a tap device's, for a NIC plugged

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.virtlayer.spi.kit.Json;
 
 /**
  * One QMP connection to one QEMU over its UNIX socket. Commands carry an {@code id} and complete their futures when
