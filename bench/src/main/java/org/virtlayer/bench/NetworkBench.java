@@ -16,6 +16,7 @@ import org.virtlayer.api.Network;
 import org.virtlayer.core.internal.ConnectionFactoryImpl;
 import org.virtlayer.core.internal.host.LinuxHost;
 import org.virtlayer.core.internal.state.FileStateStores;
+import org.virtlayer.core.testkit.NodeOnlyDriver;
 import org.virtlayer.network.bridge.internal.BridgeNetworkBackend;
 import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.NetworkBackend;
@@ -71,7 +72,7 @@ public final class NetworkBench {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             factory = new ConnectionFactoryImpl(new LinuxHost(), 1000);
-            factory.addDriver(new BackendsOnlyDriver(), Map.of(HypervisorDriver.SCHEMES, "node",
+            factory.addDriver(new NodeOnlyDriver(), Map.of(HypervisorDriver.SCHEMES, "node",
                     HypervisorDriver.NAME, "node"), "bench");
             factory.addNetworkBackend(new BridgeNetworkBackend(new FileStateStores(work.resolve("state"),
                     work.resolve("run")).open(BridgeNetworkBackend.AREA), ns, "dnsmasq"), Map.of(NetworkBackend.NAME,

@@ -21,6 +21,7 @@ import org.virtlayer.api.StorageVolume;
 import org.virtlayer.core.internal.ConnectionFactoryImpl;
 import org.virtlayer.core.internal.host.LinuxHost;
 import org.virtlayer.core.internal.state.FileStateStores;
+import org.virtlayer.core.testkit.NodeOnlyDriver;
 import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.StorageBackend;
 import org.virtlayer.storage.dir.internal.DirStorageBackend;
@@ -91,7 +92,7 @@ public final class StorageBench {
 
         Virtlayer(Path work) throws IOException {
             factory = new ConnectionFactoryImpl(new LinuxHost(), 1000);
-            factory.addDriver(new BackendsOnlyDriver(), Map.of(HypervisorDriver.SCHEMES, "node",
+            factory.addDriver(new NodeOnlyDriver(), Map.of(HypervisorDriver.SCHEMES, "node",
                     HypervisorDriver.NAME, "node"), "bench");
             DirStorageBackend backend = new DirStorageBackend(new FileStateStores(work.resolve("state"),
                     work.resolve("run")).open(DirStorageBackend.AREA), "qemu-img");

@@ -11,6 +11,7 @@ import org.virtlayer.api.Connection;
 import org.virtlayer.api.Domain;
 import org.virtlayer.api.DomainStateReason;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.core.testkit.Events;
 import org.virtlayer.linux.Syscalls;
 
 /**

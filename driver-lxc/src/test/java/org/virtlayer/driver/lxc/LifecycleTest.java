@@ -22,6 +22,7 @@ import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.ShutdownMode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.core.testkit.Events;
 import org.virtlayer.linux.ProcStat;
 
 /**

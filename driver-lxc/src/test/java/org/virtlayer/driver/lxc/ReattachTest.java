@@ -27,6 +27,7 @@ import org.virtlayer.api.DomainStatsRecord;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.core.testkit.Events;
 import org.virtlayer.linux.Cgroup;
 import org.virtlayer.linux.CgroupLayout;
 import org.virtlayer.linux.NetDevices;

@@ -23,6 +23,7 @@ import org.virtlayer.api.ModificationImpact;
 import org.virtlayer.api.StatsGroup;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.core.testkit.Events;
 import org.virtlayer.linux.Syscalls;
 
 /** Real QEMU domains booting the test guest under TCG: what a user does with a domain, and what libvirt reports. */

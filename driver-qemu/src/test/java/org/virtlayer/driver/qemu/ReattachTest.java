@@ -25,6 +25,7 @@ import org.virtlayer.api.DomainStatsRecord;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.api.event.DomainEventDetail;
+import org.virtlayer.core.testkit.Events;
 import org.virtlayer.driver.qemu.internal.caps.Emulators;
 import org.virtlayer.linux.ProcStat;
 import org.virtlayer.linux.Syscalls;

@@ -11,6 +11,7 @@ import org.virtlayer.api.Connection;
 import org.virtlayer.core.internal.ConnectionFactoryImpl;
 import org.virtlayer.core.internal.host.LinuxHost;
 import org.virtlayer.core.internal.state.FileStateStores;
+import org.virtlayer.core.testkit.NodeOnlyDriver;
 import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.NetworkBackend;
 import org.virtlayer.spi.NetworkService;
@@ -71,7 +72,7 @@ final class NetworkNode implements AutoCloseable {
      */
     NetworkService driverNetworks() {
         open();
-        return driver.lastContext.networks();
+        return driver.lastContext().networks();
     }
 
     Path runtimeFile(String name) {

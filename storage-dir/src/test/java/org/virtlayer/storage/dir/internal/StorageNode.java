@@ -10,6 +10,7 @@ import org.virtlayer.api.Connection;
 import org.virtlayer.core.internal.ConnectionFactoryImpl;
 import org.virtlayer.core.internal.host.LinuxHost;
 import org.virtlayer.core.internal.state.FileStateStores;
+import org.virtlayer.core.testkit.NodeOnlyDriver;
 import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.StorageBackend;
 

@@ -1,4 +1,4 @@
-package org.virtlayer.storage.dir.internal;
+package org.virtlayer.core.testkit;
 
 import java.util.List;
 import java.util.Set;
@@ -14,14 +14,23 @@ import org.virtlayer.spi.HypervisorDriver;
 import org.virtlayer.spi.OpenRequest;
 
 /**
- * A hypervisor driver with no domains and no storage of its own, as the QEMU driver will be: a connection's pools
- * then come from the storage backends installed on the node.
+ * A hypervisor driver with no domains and no networks or storage of its own, as the QEMU driver is: a connection's
+ * pools and networks then come from the backends installed on the node, through the core's routers, as a user's
+ * would. For the backends' tests and benchmarks (this module's test-jar).
  */
-final class NodeOnlyDriver implements HypervisorDriver {
+public final class NodeOnlyDriver implements HypervisorDriver {
     private static final Object NODE = new Object();
+
+    /** What the core gave the last connection: its networks() are what a hypervisor driver plugs guests in with. */
+    private volatile DriverContext lastContext;
+
+    public DriverContext lastContext() {
+        return lastContext;
+    }
 
     @Override
     public HypervisorConnection open(OpenRequest request, DriverContext context) {
+        lastContext = context;
         return new HypervisorConnection() {
             @Override
             public Object node() {

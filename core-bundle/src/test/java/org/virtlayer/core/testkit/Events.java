@@ -1,4 +1,4 @@
-package org.virtlayer.driver.lxc;
+package org.virtlayer.core.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
