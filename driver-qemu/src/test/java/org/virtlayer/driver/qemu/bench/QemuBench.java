@@ -336,6 +336,9 @@ public final class QemuBench {
                 i++;
             } else if (a.equals("-no-shutdown")) {
                 continue;
+            } else if ((a.equals("-chardev") || a.equals("-mon")) && next.contains("charhandover")) {
+                // virtlayer's second monitor, on a descriptor handed over at start: bare QEMU has nobody to hand it
+                i++;
             } else if (a.equals("-chardev") && next.startsWith("socket,id=charmonitor")) {
                 out.add(a);
                 out.add("socket,id=charmonitor,path=" + log.resolveSibling(name + ".sock") + ",server=on,wait=off");
