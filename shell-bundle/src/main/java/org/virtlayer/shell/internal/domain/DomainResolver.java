@@ -8,6 +8,7 @@ import org.virtlayer.api.Domain;
 import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 
 /** Finds the domain a command names the way virsh does: by ID if it is a number, by UUID if it is one, else by name. */
 public final class DomainResolver {
@@ -34,7 +35,7 @@ public final class DomainResolver {
                     // a domain may be named like a number: fall through to the name
                 }
             }
-            UUID uuid = by.contains(By.UUID) ? asUuid(text) : null;
+            UUID uuid = by.contains(By.UUID) ? ObjectLookup.uuidOrNull(text) : null;
             if (uuid != null) {
                 try {
                     return c.lookupDomainByUuid(uuid);
@@ -59,16 +60,5 @@ public final class DomainResolver {
             return null;
         }
         return Integer.valueOf(text);
-    }
-
-    static UUID asUuid(String text) {
-        if (text.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

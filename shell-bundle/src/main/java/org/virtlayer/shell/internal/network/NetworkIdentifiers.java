@@ -1,6 +1,7 @@
 package org.virtlayer.shell.internal.network;
 
 import org.virtlayer.api.Connection;
+import org.virtlayer.shell.internal.ObjectLookup;
 
 /** virsh's {@code net-uuid} (from the name) and {@code net-name} (from the UUID). */
 public final class NetworkIdentifiers {
@@ -11,10 +12,10 @@ public final class NetworkIdentifiers {
     }
 
     public String uuid(String name) {
-        return NetworkResolver.byName(conn, name).uuid().toString();
+        return ObjectLookup.NETWORK.byName(conn, name).uuid().toString();
     }
 
     public String name(String uuid) {
-        return NetworkResolver.byUuid(conn, uuid).name();
+        return ObjectLookup.NETWORK.byUuid(conn, uuid).name();
     }
 }

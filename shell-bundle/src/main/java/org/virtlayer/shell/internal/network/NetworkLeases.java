@@ -10,6 +10,7 @@ import org.virtlayer.api.Connection;
 import org.virtlayer.api.Network;
 import org.virtlayer.api.NetworkDhcpLease;
 import org.virtlayer.shell.internal.Attempt;
+import org.virtlayer.shell.internal.ObjectLookup;
 
 /** virsh's {@code net-dhcp-leases}: one row per lease, ordered by MAC address, expiry in the console's time zone. */
 public final class NetworkLeases {
@@ -30,7 +31,7 @@ public final class NetworkLeases {
 
     /** The leases of the network, or only those of {@code mac} when it is given. */
     public ShellTable table(String name, String mac) {
-        Network n = NetworkResolver.resolve(conn, name);
+        Network n = ObjectLookup.NETWORK.resolve(conn, name);
         List<NetworkDhcpLease> leases = new ArrayList<>(Attempt.get("Failed to get leases info for " + n.name(),
                 () -> n.dhcpLeases(mac)));
         leases.sort((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(orEmpty(a.mac()), orEmpty(b.mac())));

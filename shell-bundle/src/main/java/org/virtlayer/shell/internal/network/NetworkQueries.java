@@ -11,6 +11,7 @@ import org.virtlayer.api.NetworkListFlag;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.shell.internal.Attempt;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 import org.virtlayer.shell.internal.format.KeyValueBlock;
 
 /** What virsh's network queries print: {@code net-list}, {@code net-info}, {@code net-dumpxml}. */
@@ -65,7 +66,7 @@ public final class NetworkQueries {
     }
 
     public String info(String name) {
-        Network n = NetworkResolver.resolve(conn, name);
+        Network n = ObjectLookup.NETWORK.resolve(conn, name);
         String context = "failed to get information of network " + n.name();
         KeyValueBlock b = new KeyValueBlock(15);
         b.add("Name:", n.name());
@@ -82,7 +83,7 @@ public final class NetworkQueries {
     }
 
     public String dumpxml(String name, boolean inactive) {
-        Network n = NetworkResolver.resolve(conn, name);
+        Network n = ObjectLookup.NETWORK.resolve(conn, name);
         return Attempt.get("failed to get XML of network " + n.name(), () -> n.xml(inactive));
     }
 

@@ -7,6 +7,7 @@ import org.virtlayer.api.NetworkUpdateCommand;
 import org.virtlayer.api.NetworkUpdateSection;
 import org.virtlayer.shell.internal.Attempt;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 import org.virtlayer.shell.internal.XmlFiles;
 import org.virtlayer.shell.internal.domain.Impact;
 
@@ -30,7 +31,7 @@ public final class NetworkUpdates {
         NetworkUpdateCommand c = command(command);
         NetworkUpdateSection s = section(section);
         String element = xml.stripLeading().startsWith("<") ? xml : files.read(xml);
-        Network n = NetworkResolver.resolve(conn, name);
+        Network n = ObjectLookup.NETWORK.resolve(conn, name);
         ModificationImpact[] flags = impact.resolve(() -> false);
         Attempt.run("Failed to update network " + n.name(), () -> n.update(c, s, parentIndex, element, flags));
         return "Updated network " + n.name() + " " + affected(n, impact);

@@ -1,6 +1,7 @@
 package org.virtlayer.shell.internal.storage;
 
 import org.virtlayer.api.Connection;
+import org.virtlayer.shell.internal.ObjectLookup;
 
 /** virsh's {@code pool-uuid} (from the name) and {@code pool-name} (from the UUID). */
 public final class PoolIdentifiers {
@@ -11,10 +12,10 @@ public final class PoolIdentifiers {
     }
 
     public String uuid(String name) {
-        return PoolResolver.byName(conn, name).uuid().toString();
+        return ObjectLookup.POOL.byName(conn, name).uuid().toString();
     }
 
     public String name(String uuid) {
-        return PoolResolver.byUuid(conn, uuid).name();
+        return ObjectLookup.POOL.byUuid(conn, uuid).name();
     }
 }

@@ -7,6 +7,7 @@ import org.virtlayer.api.StoragePoolBuildFlag;
 import org.virtlayer.api.StoragePoolDeleteFlag;
 import org.virtlayer.shell.internal.Attempt;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 import org.virtlayer.shell.internal.XmlFiles;
 
 /** Defining, building, starting, stopping and removing pools; each method answers with virsh's message. */
@@ -44,14 +45,14 @@ public final class PoolLifecycle {
     }
 
     public String build(String name, Set<StoragePoolBuildFlag> flags) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         Attempt.run("Failed to build pool " + p.name(), () -> p.build(flags.toArray(StoragePoolBuildFlag[]::new)));
         return "Pool " + p.name() + " built";
     }
 
     /** Starts the pool, building it first when {@code build} has flags, as {@code pool-start --build} does. */
     public String start(String name, Set<StoragePoolBuildFlag> build) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         if (!build.isEmpty()) {
             Attempt.run("Failed to build pool " + p.name(),
                     () -> p.build(build.toArray(StoragePoolBuildFlag[]::new)));
@@ -61,13 +62,13 @@ public final class PoolLifecycle {
     }
 
     public String destroy(String name) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         Attempt.run("Failed to destroy pool " + p.name(), p::destroy);
         return "Pool " + p.name() + " destroyed";
     }
 
     public String delete(String name, boolean zeroed) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         StoragePoolDeleteFlag[] flags = zeroed ? new StoragePoolDeleteFlag[] {StoragePoolDeleteFlag.ZEROED}
                 : new StoragePoolDeleteFlag[0];
         Attempt.run("Failed to delete pool " + p.name(), () -> p.delete(flags));
@@ -75,19 +76,19 @@ public final class PoolLifecycle {
     }
 
     public String undefine(String name) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         Attempt.run("Failed to undefine pool " + p.name(), p::undefine);
         return "Pool " + p.name() + " has been undefined";
     }
 
     public String refresh(String name) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         Attempt.run("Failed to refresh pool " + p.name(), p::refresh);
         return "Pool " + p.name() + " refreshed";
     }
 
     public String autostart(String name, boolean enable) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         String verb = enable ? "mark" : "unmark";
         Attempt.run("failed to " + verb + " pool " + p.name() + " as autostarted", () -> p.setAutostart(enable));
         return "Pool " + p.name() + " " + verb + "ed as autostarted";

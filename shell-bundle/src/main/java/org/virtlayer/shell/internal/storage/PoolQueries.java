@@ -13,6 +13,7 @@ import org.virtlayer.api.StoragePoolState;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.shell.internal.Attempt;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 import org.virtlayer.shell.internal.format.Capacity;
 import org.virtlayer.shell.internal.format.KeyValueBlock;
 
@@ -81,7 +82,7 @@ public final class PoolQueries {
     }
 
     public String info(String name, boolean bytes) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         String context = "failed to get information of pool " + p.name();
         StoragePoolInfo info = Attempt.get(context, p::info);
         KeyValueBlock b = new KeyValueBlock(15);
@@ -99,7 +100,7 @@ public final class PoolQueries {
     }
 
     public String dumpxml(String name, boolean inactive) {
-        StoragePool p = PoolResolver.resolve(conn, name);
+        StoragePool p = ObjectLookup.POOL.resolve(conn, name);
         return Attempt.get("failed to get XML of pool " + p.name(), () -> p.xml(inactive));
     }
 

@@ -8,6 +8,7 @@ import org.virtlayer.api.StorageVolume;
 import org.virtlayer.api.StorageVolumeResizeFlag;
 import org.virtlayer.shell.internal.Attempt;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 import org.virtlayer.shell.internal.XmlFiles;
 import org.virtlayer.shell.internal.format.ScaledInteger;
 
@@ -20,7 +21,7 @@ public final class VolumeOperations {
     }
 
     public String create(String poolName, XmlFiles files, String file) {
-        StoragePool pool = PoolResolver.resolve(conn, poolName);
+        StoragePool pool = ObjectLookup.POOL.resolve(conn, poolName);
         String xml = files.read(file);
         StorageVolume v = Attempt.get("Failed to create vol from " + file, () -> pool.createVolume(xml));
         return "Vol " + v.name() + " created from " + file;
@@ -30,7 +31,7 @@ public final class VolumeOperations {
     public String createAs(String poolName, String name, String capacity, String allocation, String format) {
         long cap = ScaledInteger.parse(capacity, "capacity", 1, 1);
         Long alloc = allocation == null ? null : ScaledInteger.parse(allocation, "allocation", 1, 1);
-        StoragePool pool = PoolResolver.resolve(conn, poolName);
+        StoragePool pool = ObjectLookup.POOL.resolve(conn, poolName);
         String xml = VolumeXml.createAs(name, cap, alloc, format);
         Attempt.get("Failed to create vol " + name, () -> pool.createVolume(xml));
         return "Vol " + name + " created";

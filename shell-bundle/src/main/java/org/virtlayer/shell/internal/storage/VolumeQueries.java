@@ -12,6 +12,7 @@ import org.virtlayer.api.StorageVolumeInfo;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.shell.internal.Attempt;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 import org.virtlayer.shell.internal.format.Capacity;
 import org.virtlayer.shell.internal.format.KeyValueBlock;
 
@@ -28,7 +29,7 @@ public final class VolumeQueries {
     }
 
     public ShellTable list(String poolName, boolean details) {
-        StoragePool pool = PoolResolver.resolve(conn, poolName);
+        StoragePool pool = ObjectLookup.POOL.resolve(conn, poolName);
         List<StorageVolume> volumes = Attempt.get("Failed to list volumes of pool " + pool.name(),
                 pool::listVolumes);
         List<Row> rows = new ArrayList<>();

@@ -6,6 +6,7 @@ import org.virtlayer.api.StoragePool;
 import org.virtlayer.api.StorageVolume;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.shell.internal.CommandFailure;
+import org.virtlayer.shell.internal.ObjectLookup;
 
 /**
  * Finds the volume a command names as virsh does: by name in the pool when {@code --pool} is given, else (or if that
@@ -16,7 +17,7 @@ public final class VolumeResolver {
     }
 
     public static StorageVolume resolve(Connection c, String text, String poolName) {
-        StoragePool pool = poolName == null ? null : PoolResolver.resolve(c, poolName);
+        StoragePool pool = poolName == null ? null : ObjectLookup.POOL.resolve(c, poolName);
         // a command that takes --pool suggests it when the volume is not found without it
         String hint = poolName == null ? ", specifying --pool might help" : "";
         if (pool != null) {
