@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.virtlayer.api.ErrorCode;
+import org.virtlayer.api.MetadataType;
 import org.virtlayer.api.VirtException;
 import org.virtlayer.xml.internal.DomainCanonicalForm;
 
@@ -133,6 +135,51 @@ public final class DomainDef {
     public void setDescription(String description) {
         root.setChildText("description", description == null || description.isEmpty() ? null : description);
         DomainCanonicalForm.orderTop(root);
+    }
+
+    /**
+     * The metadata libvirt's {@code virDomainGetMetadata} reads: the title, the description, or the {@code <metadata>}
+     * element in namespace {@code uri} as XML.
+     *
+     * @throws VirtException NO_DOMAIN_METADATA when there is none, INVALID_ARG for ELEMENT without a URI
+     */
+    public String metadata(MetadataType type, String uri) {
+        String v = switch (type) {
+            case TITLE -> title();
+            case DESCRIPTION -> description();
+            case ELEMENT -> {
+                if (uri == null) {
+                    throw VirtException.invalidArg("metadata of type ELEMENT needs a namespace URI");
+                }
+                XmlElement e = metadataElement(uri);
+                yield e == null ? null : e.toString().stripTrailing();
+            }
+        };
+        if (v == null) {
+            throw new VirtException(ErrorCode.NO_DOMAIN_METADATA,
+                    "metadata not found: Requested metadata element is not present");
+        }
+        return v;
+    }
+
+    /**
+     * A change as libvirt's {@code virDomainSetMetadata} makes it, checked and parsed once, before any definition is
+     * touched; it is then applied to each definition it targets (live and/or persistent). A null value removes.
+     *
+     * @throws VirtException INVALID_ARG for ELEMENT without a URI, XML_ERROR for an element that does not parse
+     */
+    public static Consumer<DomainDef> metadataChange(MetadataType type, String value, String key, String uri) {
+        XmlElement element = type == MetadataType.ELEMENT && value != null ? SafeXmlParser.parse(value) : null;
+        if (type == MetadataType.ELEMENT && uri == null) {
+            throw VirtException.invalidArg("metadata of type ELEMENT needs a namespace URI");
+        }
+        return def -> {
+            switch (type) {
+                case TITLE -> def.setTitle(value);
+                case DESCRIPTION -> def.setDescription(value);
+                case ELEMENT -> def.setMetadataElement(uri, key, element == null ? null : element.copy());
+            }
+        };
     }
 
     /** The {@code <metadata>} child in the given namespace URI, or null. */

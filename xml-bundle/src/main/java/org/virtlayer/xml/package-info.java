@@ -5,7 +5,7 @@
  * {@link org.virtlayer.xml.StorageVolDef}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.virtlayer.xml;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.virtlayer.api.DomainDefineFlag;
 import org.virtlayer.api.DomainInfo;
 import org.virtlayer.api.DomainListFlag;
@@ -688,43 +689,17 @@ final class TestConnection implements HypervisorConnection {
     @Override
     public String domainMetadata(DomainRef ref, MetadataType type, String uri, Set<ModificationImpact> impact) {
         synchronized (node) {
-            TestDomain d = find(ref);
-            DomainDef def = targets(d, impact.isEmpty() ? Set.of() : impact).get(0);
-            String v = switch (type) {
-                case TITLE -> def.title();
-                case DESCRIPTION -> def.description();
-                case ELEMENT -> {
-                    if (uri == null) {
-                        throw VirtException.invalidArg("metadata of type ELEMENT needs a namespace URI");
-                    }
-                    XmlElement e = def.metadataElement(uri);
-                    yield e == null ? null : e.toString().stripTrailing();
-                }
-            };
-            if (v == null) {
-                throw new VirtException(ErrorCode.NO_DOMAIN_METADATA,
-                        "metadata not found: Requested metadata element is not present");
-            }
-            return v;
+            return targets(find(ref), impact.isEmpty() ? Set.of() : impact).get(0).metadata(type, uri);
         }
     }
 
     @Override
     public void setDomainMetadata(DomainRef ref, MetadataType type, String value, String key, String uri,
             Set<ModificationImpact> impact) {
-        XmlElement element = type == MetadataType.ELEMENT && value != null ? SafeXmlParser.parse(value) : null;
-        if (type == MetadataType.ELEMENT && uri == null) {
-            throw VirtException.invalidArg("metadata of type ELEMENT needs a namespace URI");
-        }
+        Consumer<DomainDef> change = DomainDef.metadataChange(type, value, key, uri);
         synchronized (node) {
             TestDomain d = find(ref);
-            for (DomainDef def : targets(d, impact)) {
-                switch (type) {
-                    case TITLE -> def.setTitle(value);
-                    case DESCRIPTION -> def.setDescription(value);
-                    case ELEMENT -> def.setMetadataElement(uri, key, element == null ? null : element.copy());
-                }
-            }
+            targets(d, impact).forEach(change);
             d.changed();
         }
     }

@@ -11,7 +11,6 @@ import org.virtlayer.api.DomainStartFlag;
 import org.virtlayer.api.DomainStateInfo;
 import org.virtlayer.api.DomainStatsRecord;
 import org.virtlayer.api.DomainXmlFlag;
-import org.virtlayer.api.ErrorCode;
 import org.virtlayer.api.MetadataType;
 import org.virtlayer.api.ModificationImpact;
 import org.virtlayer.api.ShutdownMode;
@@ -24,8 +23,6 @@ import org.virtlayer.spi.DomainSummary;
 import org.virtlayer.spi.HostIntrospection;
 import org.virtlayer.spi.ListFilters;
 import org.virtlayer.xml.DomainDef;
-import org.virtlayer.xml.SafeXmlParser;
-import org.virtlayer.xml.XmlElement;
 
 /**
  * The node as one connection uses it: references resolved to domains, each call handed to the class that does it.
@@ -130,27 +127,10 @@ public final class NodeOperations {
 
     public String metadata(DomainRef ref, MetadataType type, String uri, Set<ModificationImpact> impact) {
         QemuDomain d = find(ref);
-        String v;
         synchronized (d) {
-            DomainDef def = impact.contains(ModificationImpact.CONFIG) && d.persistentDef != null ? d.persistentDef
-                    : d.def;
-            v = switch (type) {
-                case TITLE -> def.title();
-                case DESCRIPTION -> def.description();
-                case ELEMENT -> {
-                    if (uri == null) {
-                        throw VirtException.invalidArg("metadata of type ELEMENT needs a namespace URI");
-                    }
-                    XmlElement e = def.metadataElement(uri);
-                    yield e == null ? null : e.toString().stripTrailing();
-                }
-            };
+            return (impact.contains(ModificationImpact.CONFIG) && d.persistentDef != null ? d.persistentDef : d.def)
+                    .metadata(type, uri);
         }
-        if (v == null) {
-            throw new VirtException(ErrorCode.NO_DOMAIN_METADATA,
-                    "metadata not found: Requested metadata element is not present");
-        }
-        return v;
     }
 
     // ---- definitions
@@ -258,16 +238,6 @@ public final class NodeOperations {
 
     public void setMetadata(DomainRef ref, MetadataType type, String value, String key, String uri,
             Set<ModificationImpact> impact) {
-        XmlElement element = type == MetadataType.ELEMENT && value != null ? SafeXmlParser.parse(value) : null;
-        if (type == MetadataType.ELEMENT && uri == null) {
-            throw VirtException.invalidArg("metadata of type ELEMENT needs a namespace URI");
-        }
-        node.live.setMetadata(find(ref), def -> {
-            switch (type) {
-                case TITLE -> def.setTitle(value);
-                case DESCRIPTION -> def.setDescription(value);
-                case ELEMENT -> def.setMetadataElement(uri, key, element == null ? null : element.copy());
-            }
-        }, impact);
+        node.live.setMetadata(find(ref), DomainDef.metadataChange(type, value, key, uri), impact);
     }
 }
